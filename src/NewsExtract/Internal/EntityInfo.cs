@@ -1,0 +1,31 @@
+namespace NewsExtract.Internal;
+
+/// <summary>A cluster of mentions that name one real-world entity, as built by the resolution stage.</summary>
+internal sealed class EntityInfo
+{
+    public EntityInfo(int id, EntityType type, string name, List<string> aliases, List<int> mentions, List<string> roles)
+    {
+        Id = id;
+        Type = type;
+        Name = name;
+        Aliases = aliases;
+        Mentions = mentions;
+        Roles = roles;
+    }
+
+    public int Id { get; }
+
+    public EntityType Type { get; }
+
+    /// <summary>The canonical (most complete) name.</summary>
+    public string Name { get; }
+
+    /// <summary>Distinct surface forms, canonical name first.</summary>
+    public List<string> Aliases { get; }
+
+    /// <summary>Indices into <see cref="AnalysisDocument.Mentions"/>, ascending.</summary>
+    public List<int> Mentions { get; }
+
+    /// <summary>Roles and titles ("Kremlin spokesman"), lower-cased as written in the text.</summary>
+    public List<string> Roles { get; }
+}

@@ -1,0 +1,14 @@
+namespace NewsExtract;
+
+/// <summary>How a quotation appears in the text.</summary>
+public enum QuoteKind
+{
+    /// <summary>A whole sentence or more inside quote marks.</summary>
+    Direct = 1,
+
+    /// <summary>A quoted fragment inside the reporter's own sentence.</summary>
+    Partial = 2,
+
+    /// <summary>Reported speech without quote marks ("X said that ...", "according to X, ...").</summary>
+    Indirect = 3,
+}
