@@ -72,9 +72,10 @@ internal sealed partial class ArticlePageWriter
         Raw(ArticlePageAssets.Script);
         Raw("</script>\n</head>\n<body>\n");
         WriteHeader();
-        Raw("<div class=\"layout\">\n<main>\n<article>\n");
+        // No whitespace inside <article>: its text content is exactly the article text.
+        Raw("<div class=\"layout\">\n<main>\n<article>");
         WriteText();
-        Raw("\n</article>\n</main>\n<aside aria-label=\"Entities and quotes\">\n");
+        Raw("</article>\n</main>\n<aside aria-label=\"Entities and quotes\">\n");
         WritePanel();
         Raw("</aside>\n</div>\n<div id=\"ne-status\" hidden></div>\n</body>\n</html>\n");
     }
