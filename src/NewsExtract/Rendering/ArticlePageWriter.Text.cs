@@ -51,9 +51,18 @@ internal sealed partial class ArticlePageWriter
                     continue;
                 }
 
-                // An empty span: drawn inside whatever crosses this position.
+                // An empty span: drawn inside whatever crosses this position, and inside a block that starts
+                // here (blocks sort first, so they are already in 'starting') rather than between blocks.
                 desired.Clear();
                 desired.AddRange(active);
+                foreach (MarkupSpan block in starting)
+                {
+                    if (block.Layer == MarkupLayer.Block)
+                    {
+                        desired.Add(block);
+                    }
+                }
+
                 desired.Add(span);
                 desired.Sort();
                 MoveTo(desired, position);

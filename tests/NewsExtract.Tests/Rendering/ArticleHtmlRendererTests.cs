@@ -187,6 +187,29 @@ public sealed class ArticleHtmlRendererTests
     }
 
     [Fact]
+    public void Render_QuoteOpeningAParagraph_BadgeBeforeTheMarkInsideTheParagraph()
+    {
+        const string Text = "\u201CWe won,\u201D Anna said.\n\n\u201CAgain.\u201D";
+        var quotes = new List<Quote>
+        {
+            new(1, 8, "We won,", QuoteKind.Direct, new Speaker(1, "Anna", 10, 14, "Anna"), new QuoteCue(15, 19, "said")),
+            new(23, 29, "Again.", QuoteKind.Direct, new Speaker(1, "Anna", null, null, null), null),
+            new(22, 22, string.Empty, QuoteKind.Partial, null, null),
+        };
+        var entities = new List<Entity> { new(1, EntityType.Person, "Anna", ["Anna"], 1, []) };
+        var mentions = new List<Mention> { new(10, 14, "Anna", EntityType.Person, 1, 1) };
+        var paragraphs = new List<Paragraph> { new(0, 20, ParagraphKind.Body), new(22, 30, ParagraphKind.Body) };
+        var page = new RenderedPage(ArticleHtmlRenderer.Render(Text, new ArticleAnalysis(null, [], paragraphs, null, mentions, entities, quotes)));
+
+        IHtmlCollection<IElement> badges = page.Document.QuerySelectorAll("main .badge");
+        Assert.Equal(3, badges.Length);
+        Assert.All(badges, b => Assert.NotNull(b.Closest("p.blk")));
+        Assert.All(page.Document.QuerySelectorAll("main .q"), q => Assert.NotNull(q.Closest("p.blk")));
+        Assert.StartsWith("Direct \u00B7 Anna\u201CWe won,", page.Document.QuerySelector("main p.blk")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(Text, RenderedPage.TextOf(page.Article));
+    }
+
+    [Fact]
     public void Render_SpanInsideSurrogatePair_KeepsThePairWhole()
     {
         const string Text = "Go \uD83D\uDE00 Team \uD83C\uDDEB\uD83C\uDDF7 now";
