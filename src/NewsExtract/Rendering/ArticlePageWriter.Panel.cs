@@ -90,7 +90,8 @@ internal sealed partial class ArticlePageWriter
 
         Raw("</span>");
         bool aliases = false;
-        foreach (string alias in entity.Aliases)
+        // Lists may be null in an analysis read from older or hand-written JSON.
+        foreach (string alias in entity.Aliases ?? [])
         {
             if (string.Equals(alias, entity.Name, StringComparison.Ordinal))
             {
