@@ -5,6 +5,8 @@
 #     hook (#ne-status data-errors) stayed empty;
 #   - the numbers the page's script counted after load (#ne-status data-*) equal the numbers in the
 #     JSON analysis of the same article: highlighted mentions, quotes, quote badges, speaker links, entities;
+#   - selecting an entity in the panel and hovering a mention light up exactly that entity's mentions
+#     (the page's self-test, run when opened with #ne-selftest);
 #   - a hostile article (markup, attribute breakers, </script>, odd unicode) yields no element from its text.
 # Articles: the embedded sample, and ../shared/fixtures/seed-article.txt when present.
 # Needs a built Release CLI (dotnet build -c Release). Installs Debian's chromium when it is missing.
@@ -46,7 +48,7 @@ check() {
   [ -n "$input" ] && args+=("$input")
   "${cli[@]}" "${args[@]}" --format json --output "$work/$name.json"
   "${cli[@]}" "${args[@]}" --format html --output "$work/$name.html"
-  browse --enable-logging=stderr --v=0 --dump-dom "file://$work/$name.html" \
+  browse --enable-logging=stderr --v=0 --dump-dom "file://$work/$name.html#ne-selftest" \
     > "$work/$name.dom.html" 2> "$work/$name.log" || { echo "FAIL $name: chromium exited with $?"; failed=1; return; }
   if ! python3 - "$name" "$work/$name.json" "$work/$name.dom.html" "$work/$name.log" <<'PY'
 import json, re, sys
@@ -73,6 +75,8 @@ if status is None:
     status = {}
 if status.get("data-ready") != "1":
     problems.append("the page script did not finish (data-ready missing)")
+if not (status.get("data-selftest") or "").startswith("ok"):
+    problems.append(f"selecting and hovering an entity: {status.get('data-selftest')}")
 if status.get("data-errors"):
     problems.append("page errors: " + status["data-errors"])
 
@@ -123,7 +127,7 @@ summary = ", ".join(f"{k[5:]}={status.get(k)}" for k in expected)
 if problems:
     print(f"FAIL {name}: " + "; ".join(problems))
     sys.exit(1)
-print(f"ok   {name}: {summary}, no console messages")
+print(f"ok   {name}: {summary}, no console messages, highlight {status.get('data-selftest')[3:]}")
 PY
   then
     failed=1

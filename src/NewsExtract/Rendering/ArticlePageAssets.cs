@@ -96,6 +96,8 @@ internal static class ArticlePageAssets
     /// selection; counts what was rendered into <c>#ne-status</c> (<c>data-mentions</c>, <c>data-quotes</c>,
     /// <c>data-badges</c>, <c>data-speaker-links</c>, <c>data-entities</c>, <c>data-ready</c>) and records
     /// script errors and policy violations in <c>data-errors</c>, so an automated browser check can read them.
+    /// Opened with <c>#ne-selftest</c>, it also selects and hovers an entity and reports in <c>data-selftest</c>
+    /// whether exactly that entity's mentions lit up.
     /// </summary>
     public const string Script = """
         (function () {
@@ -153,9 +155,27 @@ internal static class ArticlePageAssets
             s.setAttribute('data-badges', String(document.querySelectorAll('main .badge').length));
             s.setAttribute('data-speaker-links', String(document.querySelectorAll('main a.badge[href]').length));
             s.setAttribute('data-entities', String(document.querySelectorAll('aside .ent').length));
+            if (location.hash === '#ne-selftest') { s.setAttribute('data-selftest', selfTest()); }
             if (errors.length) { s.setAttribute('data-errors', errors.join(' | ')); }
             s.setAttribute('data-ready', '1');
           });
+          function selfTest() {
+            function marks(entity) { return document.querySelectorAll('mark.m[data-e="' + entity + '"]').length; }
+            function lit() { return document.querySelectorAll('mark.m.hl').length; }
+            var button = document.querySelector('aside button[data-e]');
+            var mark = document.querySelector('mark.m[data-e]');
+            if (!button || !mark) { return 'ok nothing to select'; }
+            var id = button.getAttribute('data-e');
+            button.click();
+            var selected = lit(), pressed = button.getAttribute('aria-pressed');
+            button.click();
+            var cleared = lit();
+            mark.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+            var hovered = lit(), hoverId = mark.getAttribute('data-e');
+            var ok = selected === marks(id) && pressed === 'true' && cleared === 0 && hovered === marks(hoverId);
+            return (ok ? 'ok ' : 'fail ') + 'select ' + selected + '/' + marks(id) + ' pressed ' + pressed
+              + ' cleared ' + cleared + ' hover ' + hovered + '/' + marks(hoverId);
+          }
         })();
         """;
 
