@@ -8,7 +8,8 @@
 #   - selecting an entity in the panel and hovering a mention light up exactly that entity's mentions
 #     (the page's self-test, run when opened with #ne-selftest);
 #   - a hostile article (markup, attribute breakers, </script>, odd unicode) yields no element from its text.
-# Articles: the embedded sample, and ../shared/fixtures/seed-article.txt when present.
+# Articles: the embedded sample, and ../shared/fixtures/seed-article.txt when present; then all of them
+# as a folder (pages plus index.html, every link resolving).
 # Needs a built Release CLI (dotnet build -c Release). Installs Debian's chromium when it is missing.
 # Usage: eng/browser-check.sh [--screenshots]   (--screenshots: update docs/images/sample*.png)
 # Exit 0 when every check passes, 1 otherwise.
@@ -152,6 +153,37 @@ text = ("Evil <script>document.title='pwned'</script> headline </title></style><
 open(sys.argv[1], "w", encoding="utf-8").write(text)
 PY
 check hostile "$work/hostile.txt"
+
+# A folder: one page per file and an index whose links all resolve, loading without console messages.
+mkdir -p "$work/folder/sub"
+cp "$work/hostile.txt" "$work/folder/sub/hostile <b>.txt"
+[ -f ../shared/fixtures/seed-article.txt ] && cp ../shared/fixtures/seed-article.txt "$work/folder/seed.txt"
+python3 -c 'import sys; open(sys.argv[1], "w", encoding="utf-8").write("Anna Smith visited Paris. \u201cLovely,\u201d she said.\n")' "$work/folder/a.txt"
+"${cli[@]}" analyze "$work/folder" --format html --output "$work/site" 2> "$work/site.err" || { cat "$work/site.err"; echo "FAIL folder: analyze exited non-zero"; failed=1; }
+browse --enable-logging=stderr --v=0 --dump-dom "file://$work/site/index.html" > "$work/index.dom.html" 2> "$work/index.log" || true
+if ! python3 - "$work/site" "$work/index.dom.html" "$work/index.log" <<'PY'
+import os, sys, urllib.parse
+from html.parser import HTMLParser
+site, dom_path, log_path = sys.argv[1:]
+class Links(HTMLParser):
+    hrefs = []
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            Links.hrefs.append(dict(attrs).get("href"))
+Links().feed(open(dom_path, encoding="utf-8").read())
+pages = sorted(os.path.relpath(os.path.join(d, f), site) for d, _, fs in os.walk(site) for f in fs if f != "index.html")
+targets = sorted(urllib.parse.unquote(h) for h in Links.hrefs)
+problems = [l for l in open(log_path, errors="replace").read().splitlines() if ":CONSOLE" in l]
+if targets != pages:
+    problems.append(f"index links {targets} but the pages are {pages}")
+if problems:
+    print("FAIL folder: " + "; ".join(problems))
+    sys.exit(1)
+print(f"ok   folder: index.html links all {len(pages)} pages, no console messages")
+PY
+then
+  failed=1
+fi
 
 # Screenshots of the sample page: desktop and phone width.
 shots="$work"
