@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using NewsExtract.Rendering;
 using NewsExtract.Training;
 
 namespace NewsExtract.Cli.Commands;
@@ -7,7 +8,7 @@ namespace NewsExtract.Cli.Commands;
 /// <summary><c>analyze [PATH]</c>: a file, a folder (JSON lines), <c>-</c> for stdin, or the embedded sample.</summary>
 internal static class AnalyzeCommand
 {
-    private static readonly string[] s_formats = ["json", "jsonl", "text"];
+    private static readonly string[] s_formats = ["json", "jsonl", "text", "html"];
 
     public static Command Create()
     {
@@ -18,12 +19,12 @@ internal static class AnalyzeCommand
         };
         var format = new Option<string?>("--format")
         {
-            Description = "Output format: json (one file), jsonl (one line per article) or text (a readable summary).",
+            Description = "Output format: json (one file), jsonl (one line per article), text (a readable summary) or html (an annotated page; for a folder, one page per file plus index.html in the --output directory).",
         };
         format.AcceptOnlyFromAmong(s_formats);
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "Write to this file instead of standard output (written completely or not at all).",
+            Description = "Write to this file instead of standard output (written completely or not at all). With --format html and a folder: the directory for the pages.",
         };
 
         var command = new Command("analyze", "Analyze an article: entities, quotes and speakers as JSON.")
@@ -47,6 +48,17 @@ internal static class AnalyzeCommand
             ArticleAnalyzer analyzer = ArticleAnalyzer.CreateDefault();
             if (path is not null && path != "-" && Directory.Exists(path))
             {
+                if (format == "html")
+                {
+                    if (output is null)
+                    {
+                        Console.Error.WriteLine("error: --format html with a folder needs --output DIRECTORY (one page per file plus index.html).");
+                        return Program.WrongUsage;
+                    }
+
+                    return HtmlSite.Write(analyzer, path, output);
+                }
+
                 return AnalyzeFolder(analyzer, path, format ?? "jsonl", output);
             }
 
@@ -132,6 +144,8 @@ internal static class AnalyzeCommand
         {
             case "text":
                 return TextReport.Render(analysis, path);
+            case "html":
+                return ArticleHtmlRenderer.Render(text, analysis);
             case "jsonl":
                 string line = ArticleAnalysisJson.Serialize(analysis);
                 return path is null ? line : WithPath(line, path);
