@@ -111,6 +111,11 @@ internal sealed class EntityResolver
             }
 
             form.Mentions.Add(m);
+            if (mentions[m].Gender != PersonGender.Unknown)
+            {
+                form.Gender = mentions[m].Gender;
+            }
+
             form.MaxConfidence = Math.Max(form.MaxConfidence, mentions[m].PersonEvidence ? 1f : mention.Confidence);
         }
 
@@ -284,6 +289,12 @@ internal sealed class EntityResolver
                 continue;
             }
 
+            if (form.Gender != PersonGender.Unknown && GivenNameGender(clusters[c]) is PersonGender g0 && g0 != PersonGender.Unknown && g0 != form.Gender)
+            {
+                // "Mrs Johnson" is not Boris Johnson.
+                continue;
+            }
+
             foreach (NameForm g in clusters[c])
             {
                 if (g.Words.Length >= 2 && (surname ? NameKey.SameName(g.LastKey, form.LastKey) : SameGivenName(g.Words[0], g.FirstKey, form.Words[0], form.FirstKey)))
@@ -348,6 +359,34 @@ internal sealed class EntityResolver
         }
 
         return -1;
+    }
+
+    /// <summary>The gender of the given names of a cluster's full names, when they agree.</summary>
+    private PersonGender GivenNameGender(List<NameForm> cluster)
+    {
+        PersonGender result = PersonGender.Unknown;
+        foreach (NameForm g in cluster)
+        {
+            PersonGender gender = g.Gender;
+            if (gender == PersonGender.Unknown && g.Words.Length >= 2)
+            {
+                _lexicons.FirstNames.TryGetValue(g.Words[0], out gender);
+            }
+
+            if (gender == PersonGender.Unknown)
+            {
+                continue;
+            }
+
+            if (result != PersonGender.Unknown && result != gender)
+            {
+                return PersonGender.Unknown;
+            }
+
+            result = gender;
+        }
+
+        return result;
     }
 
     private static bool IsPersonCluster(List<NameForm> cluster) => cluster[0].Person;

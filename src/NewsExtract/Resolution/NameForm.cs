@@ -44,6 +44,9 @@ internal sealed class NameForm
     /// <summary>The highest tagger confidence among its mentions (1 when a title showed it is a person).</summary>
     public float MaxConfidence { get; set; }
 
+    /// <summary>The gender an honorific or gendered title in front of one of its mentions showed ("Mrs Johnson").</summary>
+    public Internal.PersonGender Gender { get; set; }
+
     /// <summary>The cluster it joined, or -1.</summary>
     public int Cluster { get; set; } = -1;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace NewsExtract.Resolution;
@@ -11,7 +10,15 @@ namespace NewsExtract.Resolution;
 /// </summary>
 internal static class NameKey
 {
-    /// <summary>Lower case, diacritics removed ("Ålandish" → "alandish"), curly apostrophes made straight.</summary>
+    /// <summary>Base letters of U+00C0..U+017F (Latin-1 Supplement and Latin Extended-A); '*' keeps the character.</summary>
+    private const string LatinBase =
+        "aaaaaaaceeeeiiiidnooooo*ouuuuytsaaaaaaaceeeeiiiidnooooo*ouuuuyty" +
+        "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+    /// <summary>
+    /// Lower case, Latin diacritics removed ("Erdo\u011Fan" -> "erdogan"), curly apostrophes made
+    /// straight. A table, not Unicode normalization, so it works the same under invariant globalization.
+    /// </summary>
     public static string Fold(string s)
     {
         bool plain = true;
@@ -29,24 +36,22 @@ internal static class NameKey
             return s;
         }
 
-        string decomposed = s.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (char c in decomposed)
+        return string.Create(s.Length, s, static (span, source) =>
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            for (int i = 0; i < source.Length; i++)
             {
-                continue;
+                char c = source[i];
+                span[i] = c switch
+                {
+                    >= '\u00C0' and <= '\u017F' when LatinBase[c - '\u00C0'] != '*' => LatinBase[c - '\u00C0'],
+                    '\u0218' or '\u0219' => 's',
+                    '\u021A' or '\u021B' => 't',
+                    '\u2019' or '\u2018' or '\u02BC' => '\'',
+                    '\u2010' or '\u2011' or '\u2013' => '-',
+                    _ => char.ToLowerInvariant(c),
+                };
             }
-
-            sb.Append(c switch
-            {
-                '\u2019' or '\u2018' or '\u02BC' => '\'',
-                '\u2010' or '\u2011' or '\u2013' => '-',
-                _ => char.ToLowerInvariant(c),
-            });
-        }
-
-        return sb.ToString();
+        });
     }
 
     /// <summary>A folded word without dots and apostrophes: "U.S." → "us", "O'Brien" → "obrien".</summary>
