@@ -69,9 +69,10 @@ internal sealed class EntityResolver
         });
 
         clusters = [];
+        var index = new ClusterIndex();
         foreach (NameForm form in forms)
         {
-            int target = form.Person ? FindPersonCluster(form, clusters) : FindOtherCluster(form, clusters);
+            int target = form.Person ? FindPersonCluster(form, clusters, index) : FindOtherCluster(form, clusters, index);
             if (target < 0)
             {
                 target = clusters.Count;
@@ -80,6 +81,7 @@ internal sealed class EntityResolver
 
             form.Cluster = target;
             clusters[target].Add(form);
+            index.Add(form, target);
         }
 
         var mentionCluster = new int[mentions.Length];
@@ -207,9 +209,8 @@ internal sealed class EntityResolver
             }
         }
 
-        for (int i = forms.Count - 1; i >= 0; i--)
+        foreach (NameForm other in forms)
         {
-            NameForm other = forms[i];
             if (other.Person || !personByKey.TryGetValue(other.Key, out NameForm? person))
             {
                 continue;
@@ -226,17 +227,19 @@ internal sealed class EntityResolver
             NameForm drop = toPerson ? other : person;
             keep.Mentions.AddRange(drop.Mentions);
             keep.Mentions.Sort();
-            forms.Remove(drop);
+            drop.Mentions.Clear();
             personByKey.Remove(person.Key);
         }
+
+        forms.RemoveAll(f => f.Mentions.Count == 0);
     }
 
-    private int FindPersonCluster(NameForm form, List<List<NameForm>> clusters)
+    private int FindPersonCluster(NameForm form, List<List<NameForm>> clusters, ClusterIndex index)
     {
         if (form.Words.Length >= 2)
         {
             int found = -1;
-            for (int c = 0; c < clusters.Count; c++)
+            foreach (int c in index.BySurname(form.LastKey))
             {
                 if (!IsPersonCluster(clusters[c]))
                 {
@@ -268,21 +271,41 @@ internal sealed class EntityResolver
             return found;
         }
 
-        int bySurname = UniquePersonCluster(form, clusters, surname: true, out bool ambiguous);
+        int bySurname = UniquePersonCluster(form, clusters, index.BySurname(form.LastKey), surname: true, out bool ambiguous);
         if (bySurname >= 0 || ambiguous)
         {
             return bySurname;
         }
 
-        return UniquePersonCluster(form, clusters, surname: false, out _);
+        return UniquePersonCluster(form, clusters, index.ByGivenName(GivenNameKeys(form.Words[0], form.FirstKey)), surname: false, out _);
     }
 
-    /// <summary>The only person cluster with a full name whose surname (or given name) is the one word of <paramref name="form"/>.</summary>
-    private int UniquePersonCluster(NameForm form, List<List<NameForm>> clusters, bool surname, out bool ambiguous)
+    /// <summary>The key of a given name and of its nicknames ("joe" → "joseph", "joey").</summary>
+    private IEnumerable<string> GivenNameKeys(string plain, string key)
+    {
+        yield return key;
+        if (_lexicons.NameVariants.TryGetValue(plain, out int[]? groups))
+        {
+            foreach (KeyValuePair<string, int[]> kv in _lexicons.NameVariants)
+            {
+                foreach (int g in kv.Value)
+                {
+                    if (Array.IndexOf(groups, g) >= 0)
+                    {
+                        yield return NameKey.Transliteration(kv.Key);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The only person cluster among <paramref name="candidates"/> with a full name whose surname (or given name) is the one word of <paramref name="form"/>.</summary>
+    private int UniquePersonCluster(NameForm form, List<List<NameForm>> clusters, List<int> candidates, bool surname, out bool ambiguous)
     {
         ambiguous = false;
         int found = -1;
-        for (int c = 0; c < clusters.Count; c++)
+        foreach (int c in candidates)
         {
             if (!IsPersonCluster(clusters[c]))
             {
@@ -314,12 +337,12 @@ internal sealed class EntityResolver
         return found;
     }
 
-    private int FindOtherCluster(NameForm form, List<List<NameForm>> clusters)
+    private int FindOtherCluster(NameForm form, List<List<NameForm>> clusters, ClusterIndex index)
     {
         if (form.IsAcronym)
         {
             int found = -1;
-            for (int c = 0; c < clusters.Count; c++)
+            foreach (int c in index.ByInitials(form.Key))
             {
                 if (IsPersonCluster(clusters[c]) && !IsWeak(clusters[c]))
                 {
@@ -350,7 +373,7 @@ internal sealed class EntityResolver
         // A weakly tagged one-word place or organization that is the surname of exactly one person.
         if (form.Words.Length == 1 && !form.IsAcronym && form.MaxConfidence < MentionCleaner.LowConfidence)
         {
-            int person = UniquePersonCluster(form, clusters, surname: true, out _);
+            int person = UniquePersonCluster(form, clusters, index.BySurname(form.LastKey), surname: true, out _);
             if (person >= 0)
             {
                 form.Repaired = true;
@@ -557,10 +580,11 @@ internal sealed class EntityResolver
 
             string name = text.Substring(mentions[canonical].Start, mentions[canonical].End - mentions[canonical].Start);
             var aliases = new List<string> { name };
+            var seen = new HashSet<string>(StringComparer.Ordinal) { name };
             foreach (int m in members)
             {
                 string surface = text.Substring(mentions[m].Start, mentions[m].End - mentions[m].Start);
-                if (!aliases.Contains(surface))
+                if (seen.Add(surface))
                 {
                     aliases.Add(surface);
                 }
