@@ -13,14 +13,14 @@ namespace NewsExtract.Resolution;
 /// <list type="bullet">
 /// <item>Person full names merge when surnames are the same name (<see cref="NameKey.SameName"/> on
 /// transliteration keys) and given names agree (same name, nickname, initial) and middle names do not
-/// conflict, or when one is the tail of the other ("López Obrador"). A form that fits two clusters
+/// conflict, or when one is the tail of the other ("Lopez Obrador"). A form that fits two clusters
 /// ("George Bush" beside "George W. Bush" and "George H. W. Bush") starts its own.</item>
 /// <item>A one-word person form joins the single cluster whose surname it is; when two clusters share
 /// that surname (two Kennedys) it stays apart. Without a surname match it may join the single cluster
-/// whose given name it is ("Xi" → "Xi Jinping").</item>
+/// whose given name it is ("Xi" -> "Xi Jinping").</item>
 /// <item>Organizations and places merge on equal plain words (case, dots, "the", possessives and company
 /// suffixes ignored), and an acronym joins the single expansion whose initials it spells ("OSCE",
-/// "US" ↔ "United States"); organization/place type disagreements merge (taggers confuse them).</item>
+/// "US" = "United States"); organization/place type disagreements merge (taggers confuse them).</item>
 /// <item>A person never merges with an organization or place, unless one side's tagger confidence is
 /// below <see cref="MentionCleaner.LowConfidence"/> and no title vouches for it: then equal names merge,
 /// and a low-confidence one-word place/organization that is the surname of exactly one person joins it.</item>
@@ -280,7 +280,7 @@ internal sealed class EntityResolver
         return UniquePersonCluster(form, clusters, index.ByGivenName(GivenNameKeys(form.Words[0], form.FirstKey)), surname: false, out _);
     }
 
-    /// <summary>The key of a given name and of its nicknames ("joe" → "joseph", "joey").</summary>
+    /// <summary>The key of a given name and of its nicknames ("joe" -> "joseph", "joey").</summary>
     private IEnumerable<string> GivenNameKeys(string plain, string key)
     {
         yield return key;
@@ -449,7 +449,7 @@ internal sealed class EntityResolver
         return true;
     }
 
-    /// <summary>"López Obrador" is the tail of "Andrés Manuel López Obrador".</summary>
+    /// <summary>"Lopez Obrador" is the tail of "Andres Manuel Lopez Obrador".</summary>
     private static bool IsTail(NameForm shorter, NameForm longer)
     {
         if (shorter.Words.Length < 2 || shorter.Words.Length >= longer.Words.Length)

@@ -17,7 +17,7 @@ namespace NewsExtract.Resolution;
 /// "and", unless it also holds "of"/"for" ("Organization for Security and Cooperation in Europe").</item>
 /// <item>Edge punctuation, a possessive ending ("Russia\u2019s") and a leading lower-case "the" are trimmed.</item>
 /// <item>Leading titles, honorifics and nationality words are stripped from person names
-/// ("Russian Deputy Foreign Minister Sergei Riabkov" → "Sergei Riabkov", "Presidents Putin" → "Putin");
+/// ("Russian Deputy Foreign Minister Sergei Riabkov" -> "Sergei Riabkov", "Presidents Putin" -> "Putin");
 /// the stripped words become a role and mark the rest as a person.</item>
 /// <item>Mentions made only of such words ("Russian", "Deputy Foreign Minister", "Presidents") are dropped.</item>
 /// </list>
@@ -123,7 +123,7 @@ internal sealed class MentionCleaner
 
     private static string LastWord(string role) => role[(role.LastIndexOf(' ') + 1)..];
 
-    /// <summary>"russian deputy foreign ministers" → "russian deputy foreign minister": each person holds one.</summary>
+    /// <summary>"russian deputy foreign ministers" -> "russian deputy foreign minister": each person holds one.</summary>
     private string? SingularRole(string? role)
     {
         if (role is null)

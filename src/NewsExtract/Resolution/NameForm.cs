@@ -32,7 +32,7 @@ internal sealed class NameForm
     /// <summary>A single all-capitals word of two to six letters ("NATO", "U.S.").</summary>
     public bool IsAcronym { get; }
 
-    /// <summary>First letters of the significant words ("Organization for Security ... Europe" → "osce").</summary>
+    /// <summary>First letters of the significant words ("Organization for Security ... Europe" -> "osce").</summary>
     public string Initials { get; }
 
     /// <summary>First letters of all words, function words included.</summary>

@@ -6,7 +6,7 @@ namespace NewsExtract.Resolution;
 /// Normalization of names for comparison: case and diacritic folding, and a transliteration key that
 /// maps the usual English spellings of Russian, Arabic, Greek and German names onto one form
 /// ("Riabkov"/"Ryabkov", "Sergei"/"Sergey", "Dmitri"/"Dmitry"/"Dmitriy", "Gaddafi"/"Qaddafi"/"Kadhafi",
-/// "Aleksandr"/"Alexandr", "Müller"/"Mueller").
+/// "Aleksandr"/"Alexandr", "M\u00FCller"/"Mueller").
 /// </summary>
 internal static class NameKey
 {
@@ -54,7 +54,7 @@ internal static class NameKey
         });
     }
 
-    /// <summary>A folded word without dots and apostrophes: "U.S." → "us", "O'Brien" → "obrien".</summary>
+    /// <summary>A folded word without dots and apostrophes: "U.S." -> "us", "O'Brien" -> "obrien".</summary>
     public static string Plain(string word)
     {
         string folded = Fold(word);
@@ -72,9 +72,9 @@ internal static class NameKey
 
     /// <summary>
     /// The transliteration key of one name word (input already <see cref="Plain"/>): an Arabic article
-    /// prefix dropped ("al-assad" → "assad"), ü/ö/ä written as ue/oe/ae folded, digraph spellings unified
-    /// (kh→h, dh→d, th→t, ph→f, sch→sh, ks→x, ck→k, ou→u), c before a hard sound → k, q → k, an initial
-    /// g → k (Gaddafi/Qaddafi), y → i, a final j → i (Sergej), w → v, and doubled letters collapsed.
+    /// prefix dropped ("al-assad" -> "assad"), u-, o-, a-umlaut written as ue/oe/ae folded, digraph spellings unified
+    /// (kh->h, dh->d, th->t, ph->f, sch->sh, ks->x, ck->k, ou->u), c before a hard sound -> k, q -> k, an initial
+    /// g -> k (Gaddafi/Qaddafi), y -> i, a final j -> i (Sergej), w -> v, and doubled letters collapsed.
     /// </summary>
     public static string Transliteration(string plain)
     {
@@ -153,7 +153,7 @@ internal static class NameKey
             sb.Append(mapped);
         }
 
-        // Collapse doubled letters last, so "dmitriy" → "dmitrii" → "dmitri".
+        // Collapse doubled letters last, so "dmitriy" -> "dmitrii" -> "dmitri".
         var collapsed = new StringBuilder(sb.Length);
         for (int i = 0; i < sb.Length; i++)
         {

@@ -45,7 +45,7 @@ internal sealed class ResolutionLexicons
     /// <summary>Words that can precede a title head inside a title ("deputy", "foreign", "prime").</summary>
     public FrozenSet<string> TitleModifiers { get; }
 
-    /// <summary>Title heads that mark a gender ("spokeswoman" → female).</summary>
+    /// <summary>Title heads that mark a gender ("spokeswoman" -> female).</summary>
     public FrozenDictionary<string, PersonGender> TitleGenders { get; }
 
     /// <summary>Honorifics without dots ("mr", "dr", "lt gen") and the gender they mark.</summary>
@@ -72,7 +72,7 @@ internal sealed class ResolutionLexicons
     public bool IsDemonym(string lowerWords)
         => Demonyms.Contains(lowerWords) || (lowerWords.Length > 3 && lowerWords[^1] == 's' && Demonyms.Contains(lowerWords[..^1]));
 
-    /// <summary>The singular of a title word: "ministers" → "minister", "spokesmen" → "spokesman"; other words unchanged.</summary>
+    /// <summary>The singular of a title word: "ministers" -> "minister", "spokesmen" -> "spokesman"; other words unchanged.</summary>
     public string Singular(string lowerWord)
     {
         if (TitleHeads.Contains(lowerWord))

@@ -43,7 +43,7 @@ internal sealed class BoilerplateLexicon
 
     /// <summary>
     /// Decides whether a trimmed line is furniture. Phrases of three or more words, and phrases ending
-    /// in a symbol (<c>"source:"</c>, <c>"©"</c>), are specific enough to match as a prefix of any line.
+    /// in a symbol (<c>"source:"</c>, <c>"\u00A9"</c>), are specific enough to match as a prefix of any line.
     /// Shorter phrases ("related", "comments") also start real sentences, so they count only when the
     /// line is short and either the phrase stands alone or the line has no sentence-final punctuation.
     /// </summary>
