@@ -96,7 +96,7 @@ internal sealed class MentionCleaner
             }
         }
 
-        result.Sort((a, b) => a.Mention.Start != b.Mention.Start ? a.Mention.Start.CompareTo(b.Mention.Start) : a.Mention.End.CompareTo(b.Mention.End));
+        result.Sort((a, b) => a.Mention.Start != b.Mention.Start ? a.Mention.Start.CompareTo(b.Mention.Start) : b.Mention.End.CompareTo(a.Mention.End));
 
         // Overlapping results (a tagger emitting nested spans) keep the first, longest one.
         var clean = new List<CleanMention>(result.Count);

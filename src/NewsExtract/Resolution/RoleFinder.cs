@@ -26,7 +26,6 @@ internal sealed class RoleFinder
 
     public EntityInfo[] Attach(AnalysisDocument document, CleanMention[] clean, EntityInfo[] entities)
     {
-        string text = document.Text;
         MentionInfo[] mentions = document.Mentions;
         var result = new EntityInfo[entities.Length];
         for (int e = 0; e < entities.Length; e++)
@@ -63,7 +62,6 @@ internal sealed class RoleFinder
             };
         }
 
-        _ = text;
         return result;
     }
 
@@ -142,6 +140,11 @@ internal sealed class RoleFinder
         string text = document.Text;
         Token[] tokens = document.Tokens;
         int t = mentions[m].FirstToken - 1;
+        if (t >= tokens.Length)
+        {
+            return null;
+        }
+
         if (t < 0 || !IsWord(tokens[t]))
         {
             // "Mr. Smith": the honorific's dot is its own token.
@@ -199,7 +202,7 @@ internal sealed class RoleFinder
         string text = document.Text;
         Token[] tokens = document.Tokens;
         int t = mentions[m].FirstToken + mentions[m].TokenCount;
-        if (t + 1 >= tokens.Length || text[tokens[t].Start] != ',' || tokens[t].Length != 1)
+        if (t < 0 || t + 1 >= tokens.Length || text[tokens[t].Start] != ',' || tokens[t].Length != 1)
         {
             return null;
         }
