@@ -72,6 +72,11 @@ internal sealed class MentionCleaner
                         shared = part;
                     }
 
+                    if (part.Gender == PersonGender.Unknown)
+                    {
+                        part = part with { Gender = PrecedingHonorificGender(text, part.Mention.Start) };
+                    }
+
                     kept.Add((part with { Role = SingularRole(part.Role) }, kind == ParagraphKind.Heading));
                 }
             }
@@ -119,6 +124,35 @@ internal sealed class MentionCleaner
 
         document.Mentions = mentions;
         return array;
+    }
+
+    /// <summary>The gender of an honorific written just before the span ("Mrs Johnson" tagged as "Johnson").</summary>
+    private PersonGender PrecedingHonorificGender(string text, int start)
+    {
+        int end = start;
+        while (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        if (end == start || end == 0)
+        {
+            return PersonGender.Unknown;
+        }
+
+        int wordEnd = end > 0 && text[end - 1] == '.' ? end - 1 : end;
+        int wordStart = wordEnd;
+        while (wordStart > 0 && wordEnd - wordStart < 8 && char.IsLetter(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        if (wordStart == wordEnd || (wordStart > 0 && char.IsLetter(text[wordStart - 1])))
+        {
+            return PersonGender.Unknown;
+        }
+
+        return _lexicons.Honorifics.TryGetValue(NameKey.Plain(text[wordStart..wordEnd]), out PersonGender gender) ? gender : PersonGender.Unknown;
     }
 
     private static string LastWord(string role) => role[(role.LastIndexOf(' ') + 1)..];
@@ -257,6 +291,7 @@ internal sealed class MentionCleaner
         bool anyOther = false;
         bool sawHead = false;
         PersonGender gender = PersonGender.Unknown;
+        string? honorificRole = null;
         int roleFrom = -1;
         int i = 0;
         while (i < words.Count)
@@ -272,18 +307,19 @@ internal sealed class MentionCleaner
                 continue;
             }
 
-            if (i + 1 < words.Count && _lexicons.Honorifics.TryGetValue(w + " " + Plain(text, words[i + 1]), out PersonGender g2))
+            string two = i + 1 < words.Count ? w + " " + Plain(text, words[i + 1]) : string.Empty;
+            string? honorific = _lexicons.Honorifics.ContainsKey(two) ? two : _lexicons.Honorifics.ContainsKey(w) ? w : null;
+            if (honorific is not null)
             {
-                gender = g2 != PersonGender.Unknown ? g2 : gender;
-                i += 2;
-                stripTo = i;
-                continue;
-            }
-
-            if (_lexicons.Honorifics.TryGetValue(w, out PersonGender g1))
-            {
+                PersonGender g1 = _lexicons.Honorifics[honorific];
                 gender = g1 != PersonGender.Unknown ? g1 : gender;
-                i++;
+                if (_lexicons.HonorificRoles.TryGetValue(honorific, out string? spelledOut))
+                {
+                    // "Sen." stands for "senator": keep the role the quote stage can match ("the senator said").
+                    honorificRole = spelledOut;
+                }
+
+                i += honorific == two ? 2 : 1;
                 stripTo = i;
                 continue;
             }
@@ -340,7 +376,7 @@ internal sealed class MentionCleaner
             return Make(text, words, 0, mention, null, PersonGender.Unknown, false);
         }
 
-        string? role = null;
+        string? role = honorificRole;
         if (sawHead && roleFrom >= 0 && roleFrom < stripTo)
         {
             role = text[words[roleFrom].Start..words[stripTo - 1].End].ToLowerInvariant();

@@ -21,8 +21,10 @@ internal sealed class ResolutionLexicons
         FrozenDictionary<string, PersonGender> firstNames,
         FrozenDictionary<string, int[]> nameVariants,
         FrozenSet<string> orgSuffixes,
-        FrozenSet<string> multiWordTitles)
+        FrozenSet<string> multiWordTitles,
+        FrozenDictionary<string, string> honorificRoles)
     {
+        HonorificRoles = honorificRoles;
         MultiWordTitles = multiWordTitles;
         Demonyms = demonyms;
         TitleHeads = titleHeads;
@@ -50,6 +52,9 @@ internal sealed class ResolutionLexicons
 
     /// <summary>Honorifics without dots ("mr", "dr", "lt gen") and the gender they mark.</summary>
     public FrozenDictionary<string, PersonGender> Honorifics { get; }
+
+    /// <summary>The role an honorific stands for ("sen" -> "senator"); absent for Mr, Mrs, Ms.</summary>
+    public FrozenDictionary<string, string> HonorificRoles { get; }
 
     /// <summary>Given names with a clear gender in US records.</summary>
     public FrozenDictionary<string, PersonGender> FirstNames { get; }
@@ -167,9 +172,15 @@ internal sealed class ResolutionLexicons
         }
 
         var honorifics = new Dictionary<string, PersonGender>(StringComparer.Ordinal);
+        var honorificRoles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach ((string honorific, string? extra) in Lines("honorifics.txt"))
         {
-            honorifics[honorific] = ParseGender(extra);
+            string[] columns = (extra ?? string.Empty).Split('\t');
+            honorifics[honorific] = ParseGender(columns[0].Trim());
+            if (columns.Length > 1 && columns[1].Trim().Length > 0)
+            {
+                honorificRoles[honorific] = columns[1].Trim();
+            }
         }
 
         var firstNames = new Dictionary<string, PersonGender>(StringComparer.Ordinal);
@@ -208,7 +219,8 @@ internal sealed class ResolutionLexicons
             firstNames.ToFrozenDictionary(StringComparer.Ordinal),
             variants.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
             suffixes.ToFrozenSet(StringComparer.Ordinal),
-            multiWord.ToFrozenSet(StringComparer.Ordinal));
+            multiWord.ToFrozenSet(StringComparer.Ordinal),
+            honorificRoles.ToFrozenDictionary(StringComparer.Ordinal));
     }
 
     private static PersonGender ParseGender(string? column) => column switch

@@ -151,6 +151,7 @@ internal sealed class RoleFinder
             if (t >= 1 && text[tokens[t].Start] == '.' && tokens[t].Length == 1 && _lexicons.Honorifics.TryGetValue(Plain(text, tokens[t - 1]), out PersonGender hg))
             {
                 Count(hg, ref male, ref female);
+                return _lexicons.HonorificRoles.GetValueOrDefault(Plain(text, tokens[t - 1]));
             }
 
             return null;
@@ -159,8 +160,9 @@ internal sealed class RoleFinder
         string first = Plain(text, tokens[t]);
         if (_lexicons.Honorifics.TryGetValue(first, out PersonGender g) && !_lexicons.IsTitleHead(first))
         {
+            // "Sen. Sanders" -> senator; "Mr Smith" -> no role, only a gender.
             Count(g, ref male, ref female);
-            return null;
+            return _lexicons.HonorificRoles.GetValueOrDefault(first);
         }
 
         if (!_lexicons.IsTitleHead(first) || OtherMentionAt(mentions, tokens[t].Start) >= 0)

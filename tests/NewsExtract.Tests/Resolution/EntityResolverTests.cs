@@ -144,6 +144,32 @@ public class EntityResolverTests
         Assert.Equal(["minister"], e.RoleHeads);
     }
 
+    [Theory]
+    [InlineData("Sen. Bernie Sanders", "senator")]
+    [InlineData("Gen. Mark Milley", "general")]
+    [InlineData("Queen Elizabeth", "queen")]
+    public void Resolve_HonorificThatIsARole_BecomesRole(string surface, string head)
+    {
+        AnalysisDocument d = Resolve("Body.\n" + surface + " spoke.", (surface, P, 1f));
+        Assert.Equal([head], Assert.Single(d.Entities).RoleHeads);
+    }
+
+    [Fact]
+    public void Resolve_HonorificsBeforeCleanNames_GenderKeepsThemApart()
+    {
+        AnalysisDocument d = Resolve("Body.\nLater Mrs Sanders and Mr. Bernie Sanders spoke.", ("Sanders", P, 1f), ("Bernie Sanders", P, 1f));
+        Assert.Equal(2, d.Entities.Length);
+        Assert.Equal(PersonGender.Female, d.Entities[0].Gender);
+        Assert.Equal(PersonGender.Male, d.Entities[1].Gender);
+    }
+
+    [Fact]
+    public void Resolve_HonorificRoleBeforeCleanName_Kept()
+    {
+        AnalysisDocument d = Resolve("Body.\nLater Sen. Bernie Sanders spoke.", ("Bernie Sanders", P, 1f));
+        Assert.Equal(["senator"], Assert.Single(d.Entities).Roles);
+    }
+
     [Fact]
     public void Resolve_GivenNameGender_FromNameList()
     {
