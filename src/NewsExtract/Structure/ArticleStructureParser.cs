@@ -3,8 +3,8 @@ namespace NewsExtract.Structure;
 /// <summary>
 /// Splits an article into line blocks and classifies each: title (the first line that is not page
 /// furniture, and any later line with the same words: scraped pages often repeat the headline),
-/// boilerplate (lines opening with a phrase of the embedded boilerplate lexicon, and the short lines
-/// that follow a comment form or a "latest posts" list), heading (a short line without final
+/// boilerplate (lines opening with a phrase of the embedded boilerplate lexicon, and, once the story
+/// has begun, the short lines that follow a comment form or a "latest posts" list), heading (a short line without final
 /// punctuation) or body. Offsets always point into the original text; nothing is removed.
 /// </summary>
 /// <remarks>
@@ -34,6 +34,7 @@ internal sealed class ArticleStructureParser
         var paragraphs = new List<Paragraph>();
         TextSpan? title = null;
         bool inTail = false;
+        bool sawBody = false;
         int pos = 0;
         while (pos < text.Length)
         {
@@ -59,7 +60,9 @@ internal sealed class ArticleStructureParser
                 if (_boilerplate.IsBoilerplate(line, out bool tail))
                 {
                     kind = ParagraphKind.Boilerplate;
-                    inTail |= tail;
+
+                    // Navigation above the story ("Latest Posts" in a header) does not swallow the story.
+                    inTail |= tail && sawBody;
                 }
                 else if (inTail && BoilerplateLexicon.CountWords(line) <= MaxTailWords)
                 {
@@ -87,6 +90,8 @@ internal sealed class ArticleStructureParser
                 {
                     inTail = false;
                 }
+
+                sawBody |= kind == ParagraphKind.Body;
 
                 paragraphs.Add(new Paragraph(start, end, kind));
             }

@@ -85,11 +85,18 @@ public class ArticleStructureParserTests
         => Assert.Equal(expected, ArticleStructureParser.IsHeading(line));
 
     [Fact]
+    public void Parse_StoryListMarkerAboveTheStory_OnlyItsOwnLine()
+    {
+        Paragraph[] paragraphs = _parser.Parse("Latest Posts\nStorm hits coast\nThe storm hit the coast on Monday.").Paragraphs;
+        Assert.Equal([ParagraphKind.Boilerplate, ParagraphKind.Title, ParagraphKind.Body], paragraphs.Select(p => p.Kind));
+    }
+
+    [Fact]
     public void Parse_LongParagraphAfterCommentForm_EndsFurniture()
     {
         string longParagraph = string.Join(' ', Enumerable.Repeat("word", 45)) + ".";
-        Paragraph[] paragraphs = _parser.Parse("Title\nLeave a Reply\nName\n" + longParagraph).Paragraphs;
-        Assert.Equal([ParagraphKind.Title, ParagraphKind.Boilerplate, ParagraphKind.Boilerplate, ParagraphKind.Body], paragraphs.Select(p => p.Kind));
+        Paragraph[] paragraphs = _parser.Parse("Title\nStory text.\nLeave a Reply\nName\n" + longParagraph).Paragraphs;
+        Assert.Equal([ParagraphKind.Title, ParagraphKind.Body, ParagraphKind.Boilerplate, ParagraphKind.Boilerplate, ParagraphKind.Body], paragraphs.Select(p => p.Kind));
     }
 
     [Fact]
