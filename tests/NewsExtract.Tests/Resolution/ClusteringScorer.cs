@@ -136,13 +136,3 @@ internal static class ClusteringScorer
         return new ClusteringScore(together == 0 ? 1 : (double)correct / together, gold == 0 ? 1 : (double)correct / gold, correct, together, gold, errors);
     }
 }
-
-internal sealed record GoldMention(int Start, int End, EntityType Type, string Cluster, float Confidence);
-
-internal sealed record ClusteringCase(string Id, string Split, string Text, List<GoldMention> Mentions, Dictionary<string, string> Names);
-
-internal sealed record ClusteringScore(double Precision, double Recall, int Correct, int Together, int Gold, List<string> Errors)
-{
-    public override string ToString()
-        => $"pairwise merge precision {Precision * 100:F2} % ({Correct}/{Together}), recall {Recall * 100:F2} % ({Correct}/{Gold})";
-}
