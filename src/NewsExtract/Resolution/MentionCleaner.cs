@@ -222,43 +222,53 @@ internal sealed class MentionCleaner
         return words;
     }
 
-    private static IEnumerable<(int First, int Count)> SplitCoordination(string text, List<(int Start, int End)> words, MentionInfo mention)
+    /// <summary>
+    /// The parts of a low-confidence span: split at "and"/"&amp;" (dropped) unless the span holds a word that
+    /// binds a name together ("of", "for", "de"), and, outside organizations, after a possessive word
+    /// followed by more words ("Germany\u2019s Scholz" -> "Germany\u2019s" + "Scholz"; the possessive is trimmed later).
+    /// </summary>
+    private static List<(int First, int Count)> SplitCoordination(string text, List<(int Start, int End)> words, MentionInfo mention)
     {
-        bool split = false;
-        if (mention.Confidence < LowConfidence && words.Count >= 3)
+        var parts = new List<(int First, int Count)>();
+        if (mention.Confidence >= LowConfidence || words.Count < 2)
         {
-            foreach ((int s, int e) in words)
-            {
-                ReadOnlySpan<char> w = text.AsSpan(s, e - s);
-                if (w is "of" or "for" or "de" or "du" or "des" or "del" or "da" or "on")
-                {
-                    split = false;
-                    break;
-                }
-
-                split |= w is "and" or "&";
-            }
+            parts.Add((0, words.Count));
+            return parts;
         }
 
-        if (!split)
+        bool bound = false;
+        foreach ((int s, int e) in words)
         {
-            yield return (0, words.Count);
-            yield break;
+            bound |= text.AsSpan(s, e - s) is "of" or "for" or "de" or "du" or "des" or "del" or "da" or "on";
         }
 
         int first = 0;
-        for (int i = 0; i <= words.Count; i++)
+        for (int i = 0; i < words.Count; i++)
         {
-            if (i == words.Count || text.AsSpan(words[i].Start, words[i].End - words[i].Start) is "and" or "&")
+            ReadOnlySpan<char> w = text.AsSpan(words[i].Start, words[i].End - words[i].Start);
+            if (!bound && w is "and" or "&")
             {
                 if (i > first)
                 {
-                    yield return (first, i - first);
+                    parts.Add((first, i - first));
                 }
 
                 first = i + 1;
             }
+            else if (mention.Type != EntityType.Organization && i + 1 < words.Count && w.Length > 2
+                && w[^1] is 's' && w[^2] is '\'' or '\u2019')
+            {
+                parts.Add((first, i + 1 - first));
+                first = i + 1;
+            }
         }
+
+        if (first < words.Count)
+        {
+            parts.Add((first, words.Count - first));
+        }
+
+        return parts;
     }
 
     private CleanMention? CleanPart(string text, List<(int Start, int End)> words, MentionInfo mention)

@@ -47,6 +47,7 @@ internal sealed class RoleFinder
                 AddRole(clean[m].Role, roles, heads, ref male, ref female);
                 AddRole(Premodifier(document, mentions, m, ref male, ref female), roles, heads, ref male, ref female);
                 AddRole(Apposition(document, mentions, m), roles, heads, ref male, ref female);
+                AddRole(FrontApposition(document, mentions, m), roles, heads, ref male, ref female);
             }
 
             PersonGender gender = male > female ? PersonGender.Male : female > male ? PersonGender.Female : PersonGender.Unknown;
@@ -265,6 +266,76 @@ internal sealed class RoleFinder
 
         return text[tokens[from].Start..tokens[headEnd].End].ToLowerInvariant();
     }
+
+    /// <summary>"A spokeswoman for the ministry, Anne Martin, said": a role phrase, a comma, the name, a comma.</summary>
+    private string? FrontApposition(AnalysisDocument document, MentionInfo[] mentions, int m)
+    {
+        string text = document.Text;
+        Token[] tokens = document.Tokens;
+        int comma = mentions[m].FirstToken - 1;
+        int after = mentions[m].FirstToken + mentions[m].TokenCount;
+        if (comma < 1 || after >= tokens.Length || !IsComma(text, tokens[comma]) || !IsComma(text, tokens[after]))
+        {
+            return null;
+        }
+
+        // The clause before the comma, at most MaxRoleWords + 4 words back.
+        int clause = comma;
+        while (clause - 1 >= 0 && IsWord(tokens[clause - 1]) && comma - clause < MaxRoleWords + 4)
+        {
+            clause--;
+        }
+
+        // The role starts at the clause start or right after a determiner; the first start that reads as a role wins.
+        for (int from = clause; from < comma; from++)
+        {
+            if (from > clause && Plain(text, tokens[from - 1]) is not ("a" or "an" or "the"))
+            {
+                continue;
+            }
+
+            if (RoleFrom(text, tokens, mentions, from, comma) is string role)
+            {
+                return role;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Role words up to the first title head, then nothing or a short "of/for/at ..." complement, ending before <paramref name="end"/>.</summary>
+    private string? RoleFrom(string text, Token[] tokens, MentionInfo[] mentions, int from, int end)
+    {
+        if (Plain(text, tokens[from]) is "a" or "an" or "the")
+        {
+            return null;
+        }
+
+        int head = -1;
+        for (int k = from; k < end; k++)
+        {
+            string w = Plain(text, tokens[k]);
+            if (_lexicons.IsTitleHead(w))
+            {
+                head = k;
+                break;
+            }
+
+            if (!IsRoleWord(text, tokens[k], w) && OtherMentionAt(mentions, tokens[k].Start) < 0 && !IsPossessive(text, tokens[k]))
+            {
+                return null;
+            }
+        }
+
+        if (head < 0 || (head + 1 < end && (end - head > 6 || Plain(text, tokens[head + 1]) is not ("of" or "for" or "at" or "to" or "in"))))
+        {
+            return null;
+        }
+
+        return text[tokens[from].Start..tokens[end - 1].End].ToLowerInvariant();
+    }
+
+    private static bool IsComma(string text, Token token) => token.Length == 1 && text[token.Start] == ',';
 
     private bool IsRoleWord(string text, Token token, string plain)
         => _lexicons.IsTitleHead(plain) || _lexicons.IsTitleModifier(plain) || _lexicons.IsDemonym(plain) || IsAcronym(text, token);

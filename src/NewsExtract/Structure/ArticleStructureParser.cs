@@ -16,6 +16,9 @@ internal sealed class ArticleStructureParser
     /// <summary>Lines longer than this end a run of trailing furniture: they are real paragraphs.</summary>
     private const int MaxTailWords = 40;
 
+    /// <summary>A line this long that ends a sentence is story text, even inside trailing furniture.</summary>
+    private const int MinStoryWords = 15;
+
     private const int MaxHeadingWords = 10;
 
     private const int MaxHeadingLength = 80;
@@ -64,7 +67,7 @@ internal sealed class ArticleStructureParser
                     // Navigation above the story ("Latest Posts" in a header) does not swallow the story.
                     inTail |= tail && sawBody;
                 }
-                else if (inTail && BoilerplateLexicon.CountWords(line) <= MaxTailWords)
+                else if (inTail && IsTailLine(line))
                 {
                     kind = ParagraphKind.Boilerplate;
                 }
@@ -100,6 +103,16 @@ internal sealed class ArticleStructureParser
         }
 
         return new ArticleLayout(title, paragraphs.ToArray());
+    }
+
+    /// <summary>
+    /// Inside trailing furniture: a line of up to <see cref="MaxTailWords"/> words, unless it reads like a
+    /// story paragraph (at least <see cref="MinStoryWords"/> words ending in sentence punctuation).
+    /// </summary>
+    private static bool IsTailLine(ReadOnlySpan<char> line)
+    {
+        int words = BoilerplateLexicon.CountWords(line);
+        return words <= MaxTailWords && !(words >= MinStoryWords && line[^1] is '.' or '!' or '?' or '"' or '\u201D');
     }
 
     /// <summary>A heading is short, starts with a capital or digit and has no final punctuation.</summary>

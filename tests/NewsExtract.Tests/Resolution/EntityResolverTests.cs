@@ -127,6 +127,20 @@ public class EntityResolverTests
     }
 
     [Fact]
+    public void Resolve_RoleBeforeNameInCommas_Kept()
+    {
+        AnalysisDocument d = Resolve("Body.\nA spokeswoman for the Elysee, Anne Martin, said no.", ("Elysee", L, 1f), ("Anne Martin", P, 1f));
+        Assert.Equal(["spokeswoman for the elysee"], d.Entities.Single(e => e.Type == P).Roles);
+    }
+
+    [Fact]
+    public void Resolve_ListBeforeNameInCommas_NoRole()
+    {
+        AnalysisDocument d = Resolve("Body.\nHe met the farmers in Lyon, Anne Martin, and others.", ("Lyon", L, 1f), ("Anne Martin", P, 1f));
+        Assert.Empty(d.Entities.Single(e => e.Type == P).Roles);
+    }
+
+    [Fact]
     public void Resolve_RelativeClauseAfterName_NoRole()
     {
         AnalysisDocument d = Resolve("Body.\nRiabkov, who led the delegation, said no.", ("Riabkov", P, 1f));

@@ -30,6 +30,20 @@ public class MentionCleanerTests
     }
 
     [Fact]
+    public void Clean_LowConfidencePossessiveBeforeName_Split()
+    {
+        AnalysisDocument d = TestDocuments.Create("Body.\nGermany\u2019s Scholz spoke.", ("Germany\u2019s Scholz", EntityType.Person, 0.5f));
+        Assert.Equal(["Germany", "Scholz"], _cleaner.Clean(d).Select(c => TestDocuments.Surface(d, c.Mention)));
+    }
+
+    [Fact]
+    public void Clean_OrganizationWithPossessive_NotSplit()
+    {
+        AnalysisDocument d = TestDocuments.Create("Body.\nMcDonald's Corp rose.", ("McDonald's Corp", EntityType.Organization, 0.5f));
+        Assert.Equal("McDonald's Corp", TestDocuments.Surface(d, Assert.Single(_cleaner.Clean(d)).Mention));
+    }
+
+    [Fact]
     public void Clean_ConfidentCoordination_NotSplit()
     {
         AnalysisDocument d = TestDocuments.Create("Body.\nHe visited Bosnia and Herzegovina.", ("Bosnia and Herzegovina", EntityType.Location, 0.95f));

@@ -85,6 +85,15 @@ public class ArticleStructureParserTests
         => Assert.Equal(expected, ArticleStructureParser.IsHeading(line));
 
     [Fact]
+    public void Parse_RelatedLinksMidStory_StoryResumesWithNextParagraph()
+    {
+        const string Text = "Storm hits coast\nThe storm hit the coast on Monday.\nRelated\nFloods close roads in the north\n"
+            + "Officials said on Tuesday that more than two hundred homes had been damaged along the coast by the storm.";
+        Paragraph[] paragraphs = _parser.Parse(Text).Paragraphs;
+        Assert.Equal([ParagraphKind.Title, ParagraphKind.Body, ParagraphKind.Boilerplate, ParagraphKind.Boilerplate, ParagraphKind.Body], paragraphs.Select(p => p.Kind));
+    }
+
+    [Fact]
     public void Parse_StoryListMarkerAboveTheStory_OnlyItsOwnLine()
     {
         Paragraph[] paragraphs = _parser.Parse("Latest Posts\nStorm hits coast\nThe storm hit the coast on Monday.").Paragraphs;
