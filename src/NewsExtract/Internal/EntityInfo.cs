@@ -28,4 +28,13 @@ internal sealed class EntityInfo
 
     /// <summary>Roles and titles ("Kremlin spokesman"), lower-cased as written in the text.</summary>
     public List<string> Roles { get; }
+
+    /// <summary>
+    /// The head nouns of <see cref="Roles"/>, lower case and singular ("spokesman", "minister"), so a
+    /// later stage can resolve "the spokesman said" to this entity.
+    /// </summary>
+    public IReadOnlyList<string> RoleHeads { get; init; } = [];
+
+    /// <summary>For persons, the gender shown by an honorific, a gendered role or the first name.</summary>
+    public PersonGender Gender { get; init; }
 }

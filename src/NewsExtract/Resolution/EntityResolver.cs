@@ -3,75 +3,636 @@ using NewsExtract.Internal;
 namespace NewsExtract.Resolution;
 
 /// <summary>
-/// First, simple resolver: mentions with the same text and type are one entity, and a one-word
-/// person mention joins the most recent person entity whose name ends in that word. The canonical
-/// name is the longest alias.
+/// Resolves the mentions of one article into entities: cleans them (<see cref="MentionCleaner"/>),
+/// clusters them by name, picks each entity's type and canonical name, and attaches roles and gender
+/// (<see cref="RoleFinder"/>).
 /// </summary>
+/// <remarks>
+/// <para>Clustering works on distinct name forms, most complete first (more words first, then text
+/// order), so a short form meets every full name before it chooses:</para>
+/// <list type="bullet">
+/// <item>Person full names merge when surnames are the same name (<see cref="NameKey.SameName"/> on
+/// transliteration keys) and given names agree (same name, nickname, initial) and middle names do not
+/// conflict, or when one is the tail of the other ("Lopez Obrador"). A form that fits two clusters
+/// ("George Bush" beside "George W. Bush" and "George H. W. Bush") starts its own.</item>
+/// <item>A one-word person form joins the single cluster whose surname it is; when two clusters share
+/// that surname (two Kennedys) it stays apart. Without a surname match it may join the single cluster
+/// whose given name it is ("Xi" -> "Xi Jinping").</item>
+/// <item>Organizations and places merge on equal plain words (case, dots, "the", possessives and company
+/// suffixes ignored), and an acronym joins the single expansion whose initials it spells ("OSCE",
+/// "US" = "United States"); organization/place type disagreements merge (taggers confuse them).</item>
+/// <item>A person never merges with an organization or place, unless one side's tagger confidence is
+/// below <see cref="MentionCleaner.LowConfidence"/> and no title vouches for it: then equal names merge,
+/// and a low-confidence one-word place/organization that is the surname of exactly one person joins it.</item>
+/// </list>
+/// <para>The entity type is the confidence-weighted majority of its mentions' types (a title in front
+/// counts as certain); the canonical name is the most complete surface form (not an acronym, most
+/// words, earliest). Every mention takes its entity's type.</para>
+/// </remarks>
 internal sealed class EntityResolver
 {
+    private readonly ResolutionLexicons _lexicons;
+    private readonly MentionCleaner _cleaner;
+    private readonly RoleFinder _roles;
+
+    public EntityResolver()
+        : this(ResolutionLexicons.Default)
+    {
+    }
+
+    public EntityResolver(ResolutionLexicons lexicons)
+    {
+        _lexicons = lexicons;
+        _cleaner = new MentionCleaner(lexicons);
+        _roles = new RoleFinder(lexicons);
+    }
+
+    /// <summary>Cleans the mentions, then sets <see cref="AnalysisDocument.Entities"/> and <see cref="AnalysisDocument.MentionEntity"/>.</summary>
     public void Resolve(AnalysisDocument document)
     {
-        MentionInfo[] mentions = document.Mentions;
-        string text = document.Text;
-        var clusters = new List<(EntityType Type, List<int> Mentions, List<string> Aliases)>();
+        CleanMention[] clean = _cleaner.Clean(document);
+        int[] mentionCluster = Cluster(document.Text, clean, out List<List<NameForm>> clusters);
+        Build(document, clean, mentionCluster, clusters);
+    }
+
+    /// <summary>Clusters cleaned mentions; returns, for each mention, the index of its cluster.</summary>
+    internal int[] Cluster(string text, CleanMention[] mentions, out List<List<NameForm>> clusters)
+    {
+        List<NameForm> forms = MakeForms(text, mentions);
+        MergeWeakCrossClass(forms);
+
+        forms.Sort((a, b) =>
+        {
+            int wa = a.IsAcronym ? 0 : a.Words.Length;
+            int wb = b.IsAcronym ? 0 : b.Words.Length;
+            return wa != wb ? wb.CompareTo(wa) : a.First.CompareTo(b.First);
+        });
+
+        clusters = [];
+        var index = new ClusterIndex();
+        foreach (NameForm form in forms)
+        {
+            int target = form.Person ? FindPersonCluster(form, clusters, index) : FindOtherCluster(form, clusters, index);
+            if (target < 0)
+            {
+                target = clusters.Count;
+                clusters.Add([]);
+            }
+
+            form.Cluster = target;
+            clusters[target].Add(form);
+            index.Add(form, target);
+        }
+
         var mentionCluster = new int[mentions.Length];
+        foreach (NameForm form in forms)
+        {
+            foreach (int m in form.Mentions)
+            {
+                mentionCluster[m] = form.Cluster;
+            }
+        }
+
+        return mentionCluster;
+    }
+
+    private List<NameForm> MakeForms(string text, CleanMention[] mentions)
+    {
+        var byKey = new Dictionary<(string Key, bool Person), NameForm>();
+        var forms = new List<NameForm>();
         for (int m = 0; m < mentions.Length; m++)
         {
-            MentionInfo mention = mentions[m];
-            string surface = text.Substring(mention.Start, mention.End - mention.Start);
-            int found = -1;
-            for (int c = clusters.Count - 1; c >= 0 && found < 0; c--)
+            MentionInfo mention = mentions[m].Mention;
+            bool person = mention.Type == EntityType.Person;
+            NameForm probe = Parse(text.Substring(mention.Start, mention.End - mention.Start), person);
+            if (!byKey.TryGetValue((probe.Key, person), out NameForm? form))
             {
-                if (clusters[c].Type != mention.Type)
+                form = probe;
+                byKey[(probe.Key, person)] = form;
+                forms.Add(form);
+            }
+
+            form.Mentions.Add(m);
+            if (mentions[m].Gender != PersonGender.Unknown)
+            {
+                form.Gender = mentions[m].Gender;
+            }
+
+            form.MaxConfidence = Math.Max(form.MaxConfidence, mentions[m].PersonEvidence ? 1f : mention.Confidence);
+        }
+
+        return forms;
+    }
+
+    /// <summary>Parses a surface form into plain words, keys and initials.</summary>
+    internal NameForm Parse(string surface, bool person)
+    {
+        string[] raw = surface.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        bool acronym = raw.Length == 1 && IsAcronym(raw[0]);
+        var words = new List<string>(raw.Length);
+        foreach (string r in raw)
+        {
+            string plain = NameKey.Plain(r);
+            if (plain.Length > 0)
+            {
+                words.Add(plain);
+            }
+        }
+
+        if (words.Count > 1 && words[0] == "the")
+        {
+            words.RemoveAt(0);
+        }
+
+        if (person)
+        {
+            while (words.Count > 1 && _lexicons.Honorifics.ContainsKey(words[0]))
+            {
+                words.RemoveAt(0);
+            }
+
+            while (words.Count > 1 && words[^1] is "jr" or "sr" or "ii" or "iii" or "iv")
+            {
+                words.RemoveAt(words.Count - 1);
+            }
+
+            // Particles belong to the surname for comparison: "van beethoven" compares as "beethoven".
+            for (int i = words.Count - 2; i >= 1; i--)
+            {
+                if (words[i] is "van" or "von" or "de" or "der" or "den" or "da" or "di" or "del" or "la" or "le" or "bin" or "ibn" or "al" or "el")
+                {
+                    words.RemoveAt(i);
+                }
+            }
+        }
+        else
+        {
+            while (words.Count > 1 && _lexicons.OrgSuffixes.Contains(words[^1]))
+            {
+                words.RemoveAt(words.Count - 1);
+            }
+        }
+
+        if (words.Count == 0)
+        {
+            words.Add(NameKey.Fold(surface));
+        }
+
+        var keys = new string[words.Count];
+        var initials = new System.Text.StringBuilder();
+        var allInitials = new System.Text.StringBuilder();
+        for (int i = 0; i < words.Count; i++)
+        {
+            keys[i] = NameKey.Transliteration(words[i]);
+            if (words[i].Length > 0 && char.IsLetter(words[i][0]))
+            {
+                allInitials.Append(words[i][0]);
+                if (words[i] is not ("of" or "for" or "and" or "the" or "in" or "on" or "at" or "de" or "du" or "des" or "la" or "le" or "to" or "&"))
+                {
+                    initials.Append(words[i][0]);
+                }
+            }
+        }
+
+        return new NameForm(string.Join(' ', words), person, words.ToArray(), keys, acronym, initials.ToString(), allInitials.ToString());
+    }
+
+    /// <summary>Equal names in both classes merge when one side is a low-confidence tag with no title behind it.</summary>
+    private static void MergeWeakCrossClass(List<NameForm> forms)
+    {
+        var personByKey = new Dictionary<string, NameForm>(StringComparer.Ordinal);
+        foreach (NameForm f in forms)
+        {
+            if (f.Person)
+            {
+                personByKey[f.Key] = f;
+            }
+        }
+
+        foreach (NameForm other in forms)
+        {
+            if (other.Person || !personByKey.TryGetValue(other.Key, out NameForm? person))
+            {
+                continue;
+            }
+
+            if (other.MaxConfidence >= MentionCleaner.LowConfidence && person.MaxConfidence >= MentionCleaner.LowConfidence)
+            {
+                continue;
+            }
+
+            // The weaker side joins the stronger; ties go to the earlier form.
+            bool toPerson = person.MaxConfidence > other.MaxConfidence || (person.MaxConfidence == other.MaxConfidence && person.First < other.First);
+            NameForm keep = toPerson ? person : other;
+            NameForm drop = toPerson ? other : person;
+            keep.Mentions.AddRange(drop.Mentions);
+            keep.Mentions.Sort();
+            drop.Mentions.Clear();
+            personByKey.Remove(person.Key);
+        }
+
+        forms.RemoveAll(f => f.Mentions.Count == 0);
+    }
+
+    private int FindPersonCluster(NameForm form, List<List<NameForm>> clusters, ClusterIndex index)
+    {
+        if (form.Words.Length >= 2)
+        {
+            int found = -1;
+            foreach (int c in index.BySurname(form.LastKey))
+            {
+                if (!IsPersonCluster(clusters[c]))
                 {
                     continue;
                 }
 
-                foreach (string alias in clusters[c].Aliases)
+                bool all = true;
+                bool any = false;
+                foreach (NameForm g in clusters[c])
                 {
-                    if (alias == surface ||
-                        (mention.Type == EntityType.Person && alias.EndsWith(" " + surface, StringComparison.Ordinal)))
+                    if (g.Words.Length >= 2)
                     {
+                        any = true;
+                        all &= SamePerson(form, g);
+                    }
+                }
+
+                if (any && all)
+                {
+                    if (found >= 0)
+                    {
+                        return -1;
+                    }
+
+                    found = c;
+                }
+            }
+
+            return found;
+        }
+
+        int bySurname = UniquePersonCluster(form, clusters, index.BySurname(form.LastKey), surname: true, out bool ambiguous);
+        if (bySurname >= 0 || ambiguous)
+        {
+            return bySurname;
+        }
+
+        return UniquePersonCluster(form, clusters, index.ByGivenName(GivenNameKeys(form.Words[0], form.FirstKey)), surname: false, out _);
+    }
+
+    /// <summary>The key of a given name and of its nicknames ("joe" -> "joseph", "joey").</summary>
+    private IEnumerable<string> GivenNameKeys(string plain, string key)
+    {
+        yield return key;
+        if (_lexicons.NameVariants.TryGetValue(plain, out int[]? groups))
+        {
+            foreach (KeyValuePair<string, int[]> kv in _lexicons.NameVariants)
+            {
+                foreach (int g in kv.Value)
+                {
+                    if (Array.IndexOf(groups, g) >= 0)
+                    {
+                        yield return NameKey.Transliteration(kv.Key);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The only person cluster among <paramref name="candidates"/> with a full name whose surname (or given name) is the one word of <paramref name="form"/>.</summary>
+    private int UniquePersonCluster(NameForm form, List<List<NameForm>> clusters, List<int> candidates, bool surname, out bool ambiguous)
+    {
+        ambiguous = false;
+        int found = -1;
+        foreach (int c in candidates)
+        {
+            if (!IsPersonCluster(clusters[c]))
+            {
+                continue;
+            }
+
+            if (form.Gender != PersonGender.Unknown && GivenNameGender(clusters[c]) is PersonGender g0 && g0 != PersonGender.Unknown && g0 != form.Gender)
+            {
+                // "Mrs Johnson" is not Boris Johnson.
+                continue;
+            }
+
+            foreach (NameForm g in clusters[c])
+            {
+                if (g.Words.Length >= 2 && (surname ? NameKey.SameName(g.LastKey, form.LastKey) : SameGivenName(g.Words[0], g.FirstKey, form.Words[0], form.FirstKey)))
+                {
+                    if (found >= 0 && found != c)
+                    {
+                        ambiguous = true;
+                        return -1;
+                    }
+
+                    found = c;
+                    break;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private int FindOtherCluster(NameForm form, List<List<NameForm>> clusters, ClusterIndex index)
+    {
+        if (form.IsAcronym)
+        {
+            int found = -1;
+            foreach (int c in index.ByInitials(form.Key))
+            {
+                if (IsPersonCluster(clusters[c]) && !IsWeak(clusters[c]))
+                {
+                    continue;
+                }
+
+                foreach (NameForm g in clusters[c])
+                {
+                    if (!g.IsAcronym && g.Words.Length >= 2 && (g.Initials == form.Key || g.AllInitials == form.Key))
+                    {
+                        if (found >= 0 && found != c)
+                        {
+                            return -1;
+                        }
+
                         found = c;
                         break;
                     }
                 }
             }
 
-            if (found < 0)
+            if (found >= 0)
             {
-                found = clusters.Count;
-                clusters.Add((mention.Type, [], []));
+                return found;
             }
-
-            clusters[found].Mentions.Add(m);
-            if (!clusters[found].Aliases.Contains(surface))
-            {
-                clusters[found].Aliases.Add(surface);
-            }
-
-            mentionCluster[m] = found;
         }
 
-        var entities = new EntityInfo[clusters.Count];
+        // A weakly tagged one-word place or organization that is the surname of exactly one person.
+        if (form.Words.Length == 1 && !form.IsAcronym && form.MaxConfidence < MentionCleaner.LowConfidence)
+        {
+            int person = UniquePersonCluster(form, clusters, index.BySurname(form.LastKey), surname: true, out _);
+            if (person >= 0)
+            {
+                form.Repaired = true;
+                return person;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The gender of the given names of a cluster's full names, when they agree.</summary>
+    private PersonGender GivenNameGender(List<NameForm> cluster)
+    {
+        PersonGender result = PersonGender.Unknown;
+        foreach (NameForm g in cluster)
+        {
+            PersonGender gender = g.Gender;
+            if (gender == PersonGender.Unknown && g.Words.Length >= 2)
+            {
+                _lexicons.FirstNames.TryGetValue(g.Words[0], out gender);
+            }
+
+            if (gender == PersonGender.Unknown)
+            {
+                continue;
+            }
+
+            if (result != PersonGender.Unknown && result != gender)
+            {
+                return PersonGender.Unknown;
+            }
+
+            result = gender;
+        }
+
+        return result;
+    }
+
+    private static bool IsPersonCluster(List<NameForm> cluster) => cluster[0].Person;
+
+    private static bool IsWeak(List<NameForm> cluster)
+    {
+        foreach (NameForm f in cluster)
+        {
+            if (f.MaxConfidence >= MentionCleaner.LowConfidence)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether two multi-word person forms can name the same person.</summary>
+    private bool SamePerson(NameForm a, NameForm b)
+    {
+        if (IsTail(a, b) || IsTail(b, a))
+        {
+            return true;
+        }
+
+        if (!NameKey.SameName(a.LastKey, b.LastKey) || !SameGivenName(a.Words[0], a.FirstKey, b.Words[0], b.FirstKey))
+        {
+            return false;
+        }
+
+        // Middle names or initials, when both have them, must agree on the first letter.
+        if (a.Words.Length > 2 && b.Words.Length > 2 && a.Words[1][0] != b.Words[1][0])
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>"Lopez Obrador" is the tail of "Andres Manuel Lopez Obrador".</summary>
+    private static bool IsTail(NameForm shorter, NameForm longer)
+    {
+        if (shorter.Words.Length < 2 || shorter.Words.Length >= longer.Words.Length)
+        {
+            return false;
+        }
+
+        int offset = longer.Words.Length - shorter.Words.Length;
+        for (int i = 0; i < shorter.Words.Length; i++)
+        {
+            if (!NameKey.SameName(shorter.Keys[i], longer.Keys[offset + i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool SameGivenName(string plainA, string keyA, string plainB, string keyB)
+    {
+        if (NameKey.SameName(keyA, keyB) || _lexicons.AreNameVariants(plainA, plainB))
+        {
+            return true;
+        }
+
+        // An initial: "J." (plain "j") against "John".
+        return (plainA.Length == 1 && plainB.Length > 1 && plainB[0] == plainA[0])
+            || (plainB.Length == 1 && plainA.Length > 1 && plainA[0] == plainB[0]);
+    }
+
+    private static bool IsAcronym(string word)
+    {
+        int letters = 0;
+        foreach (char c in word)
+        {
+            if (char.IsLetter(c))
+            {
+                if (!char.IsUpper(c))
+                {
+                    return false;
+                }
+
+                letters++;
+            }
+            else if (c != '.')
+            {
+                return false;
+            }
+        }
+
+        return letters is >= 2 and <= 6;
+    }
+
+    private void Build(AnalysisDocument document, CleanMention[] clean, int[] mentionCluster, List<List<NameForm>> clusters)
+    {
+        string text = document.Text;
+        MentionInfo[] mentions = document.Mentions;
+
+        // Clusters in order of first mention; ids follow that order.
+        var firstMention = new int[clusters.Count];
+        Array.Fill(firstMention, int.MaxValue);
+        for (int m = 0; m < mentions.Length; m++)
+        {
+            firstMention[mentionCluster[m]] = Math.Min(firstMention[mentionCluster[m]], m);
+        }
+
+        var order = new List<int>(clusters.Count);
         for (int c = 0; c < clusters.Count; c++)
         {
-            List<string> aliases = clusters[c].Aliases;
-            string name = aliases[0];
-            foreach (string alias in aliases)
+            if (firstMention[c] != int.MaxValue)
             {
-                if (alias.Length > name.Length)
+                order.Add(c);
+            }
+        }
+
+        order.Sort((a, b) => firstMention[a].CompareTo(firstMention[b]));
+        var entityOf = new int[clusters.Count];
+        for (int i = 0; i < order.Count; i++)
+        {
+            entityOf[order[i]] = i;
+        }
+
+        var entities = new EntityInfo[order.Count];
+        var mentionEntity = new int[mentions.Length];
+        for (int i = 0; i < order.Count; i++)
+        {
+            List<NameForm> cluster = clusters[order[i]];
+            var members = new List<int>();
+            var votes = new float[4];
+            NameForm? acronym = null;
+            foreach (NameForm form in cluster)
+            {
+                if (form.IsAcronym && !form.Person)
                 {
-                    name = alias;
+                    acronym = form;
+                }
+
+                members.AddRange(form.Mentions);
+                if (form.Repaired)
+                {
+                    continue;
+                }
+
+                foreach (int m in form.Mentions)
+                {
+                    votes[(int)mentions[m].Type] += clean[m].PersonEvidence ? 1f : Math.Max(mentions[m].Confidence, 0.01f);
                 }
             }
 
-            aliases.Remove(name);
-            aliases.Insert(0, name);
-            entities[c] = new EntityInfo(c + 1, clusters[c].Type, name, aliases, clusters[c].Mentions, []);
+            members.Sort();
+            int canonical = Canonical(text, mentions, cluster);
+            EntityType type = mentions[canonical].Type;
+            if (acronym is not null)
+            {
+                // An acronym spelled by the expansion's initials names an organization or place, not a person.
+                votes[(int)EntityType.Person] = 0;
+                type = type == EntityType.Person ? mentions[acronym.First].Type : type;
+            }
+
+            for (int t = 1; t < votes.Length; t++)
+            {
+                if (votes[t] > votes[(int)type])
+                {
+                    type = (EntityType)t;
+                }
+            }
+
+            string name = text.Substring(mentions[canonical].Start, mentions[canonical].End - mentions[canonical].Start);
+            var aliases = new List<string> { name };
+            var seen = new HashSet<string>(StringComparer.Ordinal) { name };
+            foreach (int m in members)
+            {
+                string surface = text.Substring(mentions[m].Start, mentions[m].End - mentions[m].Start);
+                if (seen.Add(surface))
+                {
+                    aliases.Add(surface);
+                }
+
+                mentionEntity[m] = i;
+            }
+
+            entities[i] = new EntityInfo(i + 1, type, name, aliases, members, []);
         }
 
-        document.Entities = entities;
-        document.MentionEntity = mentionCluster;
+        // Every mention takes its entity's type, so mentions and entities never disagree.
+        for (int m = 0; m < mentions.Length; m++)
+        {
+            mentions[m] = mentions[m] with { Type = entities[mentionEntity[m]].Type };
+        }
+
+        document.Mentions = mentions;
+        document.MentionEntity = mentionEntity;
+        document.Entities = _roles.Attach(document, clean, entities);
+    }
+
+    /// <summary>The most complete surface: not an acronym, most words, then earliest.</summary>
+    private static int Canonical(string text, MentionInfo[] mentions, List<NameForm> cluster)
+    {
+        int best = -1;
+        int bestScore = -1;
+        foreach (NameForm form in cluster)
+        {
+            foreach (int m in form.Mentions)
+            {
+                int words = 1;
+                for (int k = mentions[m].Start; k < mentions[m].End; k++)
+                {
+                    if (text[k] == ' ')
+                    {
+                        words++;
+                    }
+                }
+
+                int score = ((form.IsAcronym || form.Repaired) ? 0 : 1000) + (words * 10);
+                if (score > bestScore || (score == bestScore && m < best))
+                {
+                    best = m;
+                    bestScore = score;
+                }
+            }
+        }
+
+        return best;
     }
 }

@@ -1,22 +1,43 @@
 namespace NewsExtract.Structure;
 
 /// <summary>
-/// Splits an article into line blocks and classifies each: title (first line and its repetitions),
-/// heading (short line without final punctuation), boilerplate (page furniture) or body.
+/// Splits an article into line blocks and classifies each: title (the first line that is not page
+/// furniture, and any later line with the same words: scraped pages often repeat the headline),
+/// boilerplate (lines opening with a phrase of the embedded boilerplate lexicon, and, once the story
+/// has begun, the short lines that follow a comment form or a "latest posts" list), heading (a short line without final
+/// punctuation) or body. Offsets always point into the original text; nothing is removed.
 /// </summary>
+/// <remarks>
+/// A repeated title keeps the kind <see cref="ParagraphKind.Title"/>; the resolution stage drops the
+/// mentions inside it, so each title entity is counted from the first title line only.
+/// </remarks>
 internal sealed class ArticleStructureParser
 {
-    private static readonly string[] s_boilerplatePrefixes =
-    [
-        "source:", "source from:", "leave a reply", "leave a comment", "your email address will not be published",
-        "latest posts", "related posts", "share this", "subscribe", "sign up for", "follow us", "read more",
-        "advertisement", "we use cookies", "this site uses cookies", "all rights reserved", "copyright ©",
-    ];
+    /// <summary>Lines longer than this end a run of trailing furniture: they are real paragraphs.</summary>
+    private const int MaxTailWords = 40;
+
+    /// <summary>A line this long that ends a sentence is story text, even inside trailing furniture.</summary>
+    private const int MinStoryWords = 15;
+
+    private const int MaxHeadingWords = 10;
+
+    private const int MaxHeadingLength = 80;
+
+    private readonly BoilerplateLexicon _boilerplate;
+
+    public ArticleStructureParser()
+        : this(BoilerplateLexicon.Default)
+    {
+    }
+
+    public ArticleStructureParser(BoilerplateLexicon boilerplate) => _boilerplate = boilerplate;
 
     public ArticleLayout Parse(string text)
     {
         var paragraphs = new List<Paragraph>();
         TextSpan? title = null;
+        bool inTail = false;
+        bool sawBody = false;
         int pos = 0;
         while (pos < text.Length)
         {
@@ -39,7 +60,18 @@ internal sealed class ArticleStructureParser
             {
                 ReadOnlySpan<char> line = text.AsSpan(start, end - start);
                 ParagraphKind kind;
-                if (title is null)
+                if (_boilerplate.IsBoilerplate(line, out bool tail))
+                {
+                    kind = ParagraphKind.Boilerplate;
+
+                    // Navigation above the story ("Latest Posts" in a header) does not swallow the story.
+                    inTail |= tail && sawBody;
+                }
+                else if (inTail && IsTailLine(line))
+                {
+                    kind = ParagraphKind.Boilerplate;
+                }
+                else if (title is null)
                 {
                     title = new TextSpan(start, end);
                     kind = ParagraphKind.Title;
@@ -47,10 +79,6 @@ internal sealed class ArticleStructureParser
                 else if (SameWords(line, text.AsSpan(title.Value.Start, title.Value.Length)))
                 {
                     kind = ParagraphKind.Title;
-                }
-                else if (IsBoilerplate(line))
-                {
-                    kind = ParagraphKind.Boilerplate;
                 }
                 else if (IsHeading(line))
                 {
@@ -61,6 +89,13 @@ internal sealed class ArticleStructureParser
                     kind = ParagraphKind.Body;
                 }
 
+                if (kind != ParagraphKind.Boilerplate && inTail)
+                {
+                    inTail = false;
+                }
+
+                sawBody |= kind == ParagraphKind.Body;
+
                 paragraphs.Add(new Paragraph(start, end, kind));
             }
 
@@ -70,42 +105,30 @@ internal sealed class ArticleStructureParser
         return new ArticleLayout(title, paragraphs.ToArray());
     }
 
-    private static bool IsBoilerplate(ReadOnlySpan<char> line)
+    /// <summary>
+    /// Inside trailing furniture: a line of up to <see cref="MaxTailWords"/> words, unless it reads like a
+    /// story paragraph (at least <see cref="MinStoryWords"/> words ending in sentence punctuation).
+    /// </summary>
+    private static bool IsTailLine(ReadOnlySpan<char> line)
     {
-        foreach (string prefix in s_boilerplatePrefixes)
-        {
-            if (line.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        int words = BoilerplateLexicon.CountWords(line);
+        return words <= MaxTailWords && !(words >= MinStoryWords && line[^1] is '.' or '!' or '?' or '"' or '\u201D');
     }
 
-    private static bool IsHeading(ReadOnlySpan<char> line)
+    /// <summary>A heading is short, starts with a capital or digit and has no final punctuation.</summary>
+    internal static bool IsHeading(ReadOnlySpan<char> line)
     {
-        if (line.Length > 60 || !char.IsUpper(line[0]))
+        if (line.Length == 0 || line.Length > MaxHeadingLength || !(char.IsUpper(line[0]) || char.IsDigit(line[0])))
         {
             return false;
         }
 
-        char last = line[^1];
-        if (last is '.' or '!' or '?' or ':' or ';' or ',' or '"' or '\u201D' or '\u2019' or ')')
+        if (BoilerplateLexicon.EndsLikeSentence(line) || line[^1] is '\u201C' or '\u2018')
         {
             return false;
         }
 
-        int words = 1;
-        foreach (char c in line)
-        {
-            if (c == ' ')
-            {
-                words++;
-            }
-        }
-
-        return words <= 6;
+        return BoilerplateLexicon.CountWords(line) <= MaxHeadingWords;
     }
 
     /// <summary>Compares two lines word by word, ignoring runs of white space.</summary>

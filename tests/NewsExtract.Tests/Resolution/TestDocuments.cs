@@ -1,0 +1,41 @@
+using NewsExtract.Internal;
+using NewsExtract.Structure;
+using NewsExtract.Text.Tokenization;
+
+namespace NewsExtract.Tests.Resolution;
+
+/// <summary>Builds a pipeline document with hand-placed mentions, for testing resolution rules alone.</summary>
+internal static class TestDocuments
+{
+    /// <summary>Mentions are (surface, type, confidence), located in text order.</summary>
+    public static AnalysisDocument Create(string text, params (string Surface, EntityType Type, float Confidence)[] mentions)
+    {
+        var document = new AnalysisDocument(text)
+        {
+            Layout = new ArticleStructureParser().Parse(text),
+            Tokens = Tokenizer.Tokenize(text),
+        };
+        var list = new MentionInfo[mentions.Length];
+        int from = 0;
+        for (int i = 0; i < mentions.Length; i++)
+        {
+            int start = text.IndexOf(mentions[i].Surface, from, StringComparison.Ordinal);
+            Assert.True(start >= 0, $"'{mentions[i].Surface}' not in the text after {from}");
+            int end = start + mentions[i].Surface.Length;
+            int first = document.TokenIndexAtOrAfter(start);
+            int last = first;
+            while (last < document.Tokens.Length && document.Tokens[last].Start < end)
+            {
+                last++;
+            }
+
+            list[i] = new MentionInfo(start, end, first, last - first, mentions[i].Type, mentions[i].Confidence);
+            from = end;
+        }
+
+        document.Mentions = list;
+        return document;
+    }
+
+    public static string Surface(AnalysisDocument document, MentionInfo mention) => document.Text[mention.Start..mention.End];
+}
