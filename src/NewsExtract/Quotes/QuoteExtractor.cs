@@ -43,8 +43,27 @@ internal sealed class QuoteExtractor
                     continue;
                 }
 
-                int qStart = tokens[i + 1].Start;
-                int qEnd = tokens[close - 1].End;
+                // Stray marks inside the pair ("\u201C\u201CWord\u201D") stay outside the span: a quote
+                // never starts or ends with a quote mark.
+                int first = i + 1;
+                int last = close - 1;
+                while (first <= last && IsQuoteMark(text, tokens[first]))
+                {
+                    first++;
+                }
+
+                while (last >= first && IsQuoteMark(text, tokens[last]))
+                {
+                    last--;
+                }
+
+                if (first > last)
+                {
+                    continue;
+                }
+
+                int qStart = tokens[first].Start;
+                int qEnd = tokens[last].End;
                 bool direct = i == sentence.FirstToken;
                 (Speaker? speaker, QuoteCue? cue) = Attribute(document, sentence, i, close);
                 quotes.Add(new Quote(qStart, qEnd, text.Substring(qStart, qEnd - qStart), direct ? QuoteKind.Direct : QuoteKind.Partial, speaker, cue));
@@ -54,6 +73,10 @@ internal sealed class QuoteExtractor
 
         return quotes.ToArray();
     }
+
+    private static bool IsQuoteMark(string text, Token token)
+        => token.Kind is TokenKind.OpeningQuote or TokenKind.ClosingQuote
+            || (token.Length == 1 && text[token.Start] is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB');
 
     private static (Speaker?, QuoteCue?) Attribute(AnalysisDocument document, SentenceInfo sentence, int open, int close)
     {
