@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using NewsExtract.Entities;
 using NewsExtract.Internal;
 using NewsExtract.Quotes;
@@ -27,6 +28,7 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
     private readonly EntityRecognizer _recognizer = new();
     private readonly EntityResolver _resolver = new();
     private readonly QuoteExtractor _quotes = new();
+    private int _runningBatchAnalyses;
 
     private ArticleAnalyzer(ArticleAnalyzerOptions options)
     {
@@ -97,37 +99,63 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
         return AnalyzeManyCoreAsync(texts, cancellationToken);
     }
 
-    private static async IAsyncEnumerable<string> ToAsync(IEnumerable<string> texts)
+    private static async IAsyncEnumerable<string> ToAsync(IEnumerable<string> texts, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         foreach (string text in texts)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             yield return text;
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
+    /// <summary>Gets the number of batch analyses running right now (tests check that none outlive a batch).</summary>
+    internal int RunningBatchAnalyses => Volatile.Read(ref _runningBatchAnalyses);
+
     /// <summary>
     /// Keeps a window of at most twice the degree of parallelism in flight, started in input order
-    /// and yielded in input order, so memory stays bounded and results stream.
+    /// and yielded in input order, so memory stays bounded and results stream. On cancellation, on an
+    /// early stop by the consumer and on any failure, work in flight is cancelled and awaited before
+    /// the method returns or throws, so no analysis outlives the enumeration. A failure of the source
+    /// surfaces after the results of the texts it produced before failing.
     /// </summary>
     private async IAsyncEnumerable<ArticleAnalysis> AnalyzeManyCoreAsync(
         IAsyncEnumerable<string> texts,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         CancellationToken token = linked.Token;
         var window = new Queue<Task<ArticleAnalysis>>();
+
+        // Twice the parallelism keeps every worker busy while the consumer takes a result; long
+        // arithmetic because MaxDegreeOfParallelism may be int.MaxValue.
+        int windowSize = (int)Math.Min(2L * _parallelism, int.MaxValue);
         using var throttle = new SemaphoreSlim(_parallelism, _parallelism);
         IAsyncEnumerator<string> source = texts.GetAsyncEnumerator(token);
+        ExceptionDispatchInfo? sourceFailure = null;
         try
         {
             bool more = true;
             while (true)
             {
-                while (more && window.Count < _parallelism * 2)
+                while (more && window.Count < windowSize)
                 {
-                    more = await source.MoveNextAsync().ConfigureAwait(false);
+                    // Stop pulling from the source as soon as the caller cancels.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    try
+                    {
+                        more = await source.MoveNextAsync().ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        // Deliver what the source produced before it failed, then its exception.
+                        sourceFailure = ExceptionDispatchInfo.Capture(ex);
+                        more = false;
+                        break;
+                    }
+
                     if (more)
                     {
                         string text = source.Current ?? throw new ArgumentNullException(nameof(texts), "The batch contains a null text.");
@@ -140,8 +168,21 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
                     break;
                 }
 
-                yield return await window.Dequeue().ConfigureAwait(false);
+                ArticleAnalysis result;
+                try
+                {
+                    result = await window.Dequeue().ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Report the caller's token, not the internal linked one.
+                    throw new OperationCanceledException("The batch analysis was cancelled.", cancellationToken);
+                }
+
+                yield return result;
             }
+
+            sourceFailure?.Throw();
         }
         finally
         {
@@ -155,7 +196,7 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
                 }
                 catch (Exception)
                 {
-                    // Already cancelled or already surfaced to the caller through an earlier result.
+                    // Already cancelled, or a failure behind one the caller already got.
                 }
             }
 
@@ -168,7 +209,20 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
         await throttle.WaitAsync(token).ConfigureAwait(false);
         try
         {
-            return await Task.Run(() => Analyze(text, token), token).ConfigureAwait(false);
+            return await Task.Run(
+                () =>
+                {
+                    Interlocked.Increment(ref _runningBatchAnalyses);
+                    try
+                    {
+                        return Analyze(text, token);
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref _runningBatchAnalyses);
+                    }
+                },
+                token).ConfigureAwait(false);
         }
         finally
         {
