@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
 using NewsExtract.Entities;
 using NewsExtract.Internal;
 using NewsExtract.Quotes;
@@ -114,11 +115,12 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
     internal int RunningBatchAnalyses => Volatile.Read(ref _runningBatchAnalyses);
 
     /// <summary>
-    /// Keeps a window of at most twice the degree of parallelism in flight, started in input order
-    /// and yielded in input order, so memory stays bounded and results stream. On cancellation, on an
-    /// early stop by the consumer and on any failure, work in flight is cancelled and awaited before
-    /// the method returns or throws, so no analysis outlives the enumeration. A failure of the source
-    /// surfaces after the results of the texts it produced before failing.
+    /// Keeps a window of at most twice the degree of parallelism in flight, pulled and yielded in
+    /// input order, so memory stays bounded and results stream. Up to that many long-running workers
+    /// take texts from a queue, so a worker goes from one text to the next without a thread hand-off.
+    /// On cancellation, on an early stop by the consumer and on any failure, the workers are cancelled
+    /// and awaited before the method returns or throws, so no analysis outlives the enumeration. A
+    /// failure of the source surfaces after the results of the texts it produced before failing.
     /// </summary>
     private async IAsyncEnumerable<ArticleAnalysis> AnalyzeManyCoreAsync(
         IAsyncEnumerable<string> texts,
@@ -127,12 +129,14 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
         cancellationToken.ThrowIfCancellationRequested();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         CancellationToken token = linked.Token;
-        var window = new Queue<Task<ArticleAnalysis>>();
 
         // Twice the parallelism keeps every worker busy while the consumer takes a result; long
         // arithmetic because MaxDegreeOfParallelism may be int.MaxValue.
         int windowSize = (int)Math.Min(2L * _parallelism, int.MaxValue);
-        using var throttle = new SemaphoreSlim(_parallelism, _parallelism);
+        var window = new Queue<TaskCompletionSource<ArticleAnalysis>>();
+        Channel<(string Text, TaskCompletionSource<ArticleAnalysis> Result)> queue =
+            Channel.CreateUnbounded<(string, TaskCompletionSource<ArticleAnalysis>)>(new UnboundedChannelOptions { SingleWriter = true });
+        var workers = new List<Task>();
         IAsyncEnumerator<string> source = texts.GetAsyncEnumerator(token);
         ExceptionDispatchInfo? sourceFailure = null;
         try
@@ -159,8 +163,19 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
                     if (more)
                     {
                         string text = source.Current ?? throw new ArgumentNullException(nameof(texts), "The batch contains a null text.");
-                        window.Enqueue(RunAsync(text, throttle, token));
+                        var result = new TaskCompletionSource<ArticleAnalysis>(TaskCreationOptions.RunContinuationsAsynchronously);
+                        window.Enqueue(result);
+                        queue.Writer.TryWrite((text, result));
+                        if (workers.Count < _parallelism && workers.Count < window.Count)
+                        {
+                            workers.Add(Task.Run(() => WorkAsync(queue.Reader, token), CancellationToken.None));
+                        }
                     }
+                }
+
+                if (!more)
+                {
+                    queue.Writer.TryComplete();
                 }
 
                 if (window.Count == 0)
@@ -168,10 +183,10 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
                     break;
                 }
 
-                ArticleAnalysis result;
+                ArticleAnalysis analysis;
                 try
                 {
-                    result = await window.Dequeue().ConfigureAwait(false);
+                    analysis = await window.Dequeue().Task.WaitAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -179,7 +194,7 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
                     throw new OperationCanceledException("The batch analysis was cancelled.", cancellationToken);
                 }
 
-                yield return result;
+                yield return analysis;
             }
 
             sourceFailure?.Throw();
@@ -187,46 +202,50 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
         finally
         {
             // Stop and drain: no analysis keeps running after the caller stops or fails.
+            queue.Writer.TryComplete();
             await linked.CancelAsync().ConfigureAwait(false);
-            while (window.Count > 0)
+            foreach (Task worker in workers)
             {
-                try
-                {
-                    await window.Dequeue().ConfigureAwait(false);
-                }
-                catch (Exception)
-                {
-                    // Already cancelled, or a failure behind one the caller already got.
-                }
+                await worker.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
 
             await source.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    private async Task<ArticleAnalysis> RunAsync(string text, SemaphoreSlim throttle, CancellationToken token)
+    /// <summary>One batch worker: analyses queued texts until the queue completes or the batch is cancelled.</summary>
+    private async Task WorkAsync(ChannelReader<(string Text, TaskCompletionSource<ArticleAnalysis> Result)> queue, CancellationToken token)
     {
-        await throttle.WaitAsync(token).ConfigureAwait(false);
         try
         {
-            return await Task.Run(
-                () =>
+            while (await queue.WaitToReadAsync(token).ConfigureAwait(false))
+            {
+                while (!token.IsCancellationRequested && queue.TryRead(out (string Text, TaskCompletionSource<ArticleAnalysis> Result) item))
                 {
                     Interlocked.Increment(ref _runningBatchAnalyses);
                     try
                     {
-                        return Analyze(text, token);
+                        item.Result.TrySetResult(Analyze(item.Text, token));
+                    }
+                    catch (OperationCanceledException ex)
+                    {
+                        item.Result.TrySetCanceled(ex.CancellationToken);
+                    }
+                    catch (Exception ex)
+                    {
+                        // Surfaces to the consumer at this text's place in the order.
+                        item.Result.TrySetException(ex);
                     }
                     finally
                     {
                         Interlocked.Decrement(ref _runningBatchAnalyses);
                     }
-                },
-                token).ConfigureAwait(false);
+                }
+            }
         }
-        finally
+        catch (OperationCanceledException)
         {
-            throttle.Release();
+            // The batch was stopped; the consumer already has (or no longer wants) the outcome.
         }
     }
 }
