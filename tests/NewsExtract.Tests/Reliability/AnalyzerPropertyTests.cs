@@ -10,7 +10,7 @@ namespace NewsExtract.Tests.Reliability;
 public class AnalyzerPropertyTests
 {
     [Fact]
-    public void Analyze_RandomCodeUnits_KeepsInvariants() => PropertyRun.Check(TextGen.RandomUnicode, 160);
+    public void Analyze_RandomCodeUnits_KeepsInvariants() => PropertyRun.Check(TextGen.RandomUnicode, 130);
 
     [Fact]
     public void Analyze_LoneSurrogates_KeepsInvariants() => PropertyRun.Check(TextGen.LoneSurrogates, 120);
@@ -41,6 +41,11 @@ public class AnalyzerPropertyTests
 
     [Fact]
     public void Analyze_VeryLongTokens_KeepsInvariants() => PropertyRun.Check(TextGen.LongTokens, 4.9);
+
+    /// <summary>Every <see cref="AnalysisStages"/> setting, without tokens in the result: the other code paths.</summary>
+    [Fact]
+    public void Analyze_EveryStageSetting_KeepsInvariants()
+        => PropertyRun.CheckAllStages(Gen.OneOf(NewsText.Article, TextGen.Chaos, TextGen.OnlyPunctuation), 30);
 
     /// <summary>A handful of paragraphs of 100 KB to 1 MB without a line break: guards against super-linear stages.</summary>
     [Fact]

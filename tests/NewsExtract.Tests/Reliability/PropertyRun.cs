@@ -26,6 +26,14 @@ internal static class PropertyRun
 
     private static readonly ArticleAnalyzer s_analyzer = ArticleAnalyzer.Create(new ArticleAnalyzerOptions { IncludeTokens = true });
 
+    /// <summary>One analyzer per <see cref="AnalysisStages"/> value, without tokens in the result.</summary>
+    private static readonly ArticleAnalyzer[] s_stageAnalyzers =
+    [
+        ArticleAnalyzer.Create(new ArticleAnalyzerOptions { Stages = AnalysisStages.Tokens }),
+        ArticleAnalyzer.Create(new ArticleAnalyzerOptions { Stages = AnalysisStages.Entities }),
+        ArticleAnalyzer.Create(new ArticleAnalyzerOptions { Stages = AnalysisStages.Full }),
+    ];
+
     public static long Total
     {
         get
@@ -52,12 +60,28 @@ internal static class PropertyRun
         TestContext.Current.SendDiagnosticMessage($"{iterations} generated cases");
     }
 
-    public static void AssertInvariants(string text)
+    /// <summary>Like <see cref="Check"/>, but each case also picks the stage setting it runs with.</summary>
+    public static void CheckAllStages(Gen<string> gen, double weight)
     {
-        ArticleAnalysis first = s_analyzer.Analyze(text);
+        long iterations = Iterations(weight);
+        string? seed = Environment.GetEnvironmentVariable("NEWSEXTRACT_PROPERTY_SEED");
+        Gen.Select(gen, Gen.Int[0, s_stageAnalyzers.Length - 1]).Sample(
+            (text, stage) => AssertInvariants(s_stageAnalyzers[stage], text),
+            writeLine: line => TestContext.Current.SendDiagnosticMessage(line),
+            seed: string.IsNullOrEmpty(seed) ? null : seed,
+            iter: iterations,
+            print: c => $"Stages = {(AnalysisStages)(c.Item2 + 1)}, " + TextGen.Describe(c.Item1));
+        TestContext.Current.SendDiagnosticMessage($"{iterations} generated cases");
+    }
+
+    public static void AssertInvariants(string text) => AssertInvariants(s_analyzer, text);
+
+    public static void AssertInvariants(ArticleAnalyzer analyzer, string text)
+    {
+        ArticleAnalysis first = analyzer.Analyze(text);
         OffsetInvariants.AssertValid(text, first);
         string json = ArticleAnalysisJson.Serialize(first);
-        string again = ArticleAnalysisJson.Serialize(s_analyzer.Analyze(text));
+        string again = ArticleAnalysisJson.Serialize(analyzer.Analyze(text));
         if (!string.Equals(json, again, StringComparison.Ordinal))
         {
             Assert.Fail("Analysing the same text twice gave different JSON.");
