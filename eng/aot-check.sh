@@ -75,6 +75,14 @@ PY
 check odd "$work/odd.txt" "$work/odd.json"
 inputs+=("$work/odd.txt")
 
+echo "== folder of articles (parallel path): one JSON line per file"
+mkdir -p "$work/folder"
+cp src/NewsExtract/Resources/SampleArticle.txt "$work/folder/a.txt"
+cp "$work/odd.txt" "$work/folder/b.txt"
+"$bin" analyze "$work/folder" > "$work/folder.jsonl" 2> "$work/folder.err"
+[ "$(wc -l < "$work/folder.jsonl")" -eq 2 ] || { echo "aot-check: folder output is not 2 lines" >&2; cat "$work/folder.err" >&2; exit 1; }
+python3 -c "import json,sys; [json.loads(l) for l in open(sys.argv[1], encoding='utf-8')]" "$work/folder.jsonl"
+
 echo "== bad input exits 1 with one line"
 printf 'A\0B' > "$work/binary.txt"
 set +e
