@@ -74,6 +74,28 @@ internal static class PropertyRun
         TestContext.Current.SendDiagnosticMessage($"{iterations} generated cases");
     }
 
+    /// <summary>Like <see cref="Check"/>, and the JSON must also survive a round trip through <see cref="ArticleAnalysisJson.Deserialize"/>.</summary>
+    public static void CheckJsonRoundTrip(Gen<string> gen, double weight)
+    {
+        long iterations = Iterations(weight);
+        string? seed = Environment.GetEnvironmentVariable("NEWSEXTRACT_PROPERTY_SEED");
+        gen.Sample(
+            text =>
+            {
+                AssertInvariants(text);
+                string json = ArticleAnalysisJson.Serialize(s_analyzer.Analyze(text));
+                if (!string.Equals(json, ArticleAnalysisJson.Serialize(ArticleAnalysisJson.Deserialize(json)), StringComparison.Ordinal))
+                {
+                    Assert.Fail("The JSON does not survive a round trip through ArticleAnalysisJson.Deserialize.");
+                }
+            },
+            writeLine: line => TestContext.Current.SendDiagnosticMessage(line),
+            seed: string.IsNullOrEmpty(seed) ? null : seed,
+            iter: iterations,
+            print: TextGen.Describe);
+        TestContext.Current.SendDiagnosticMessage($"{iterations} generated cases");
+    }
+
     public static void AssertInvariants(string text) => AssertInvariants(s_analyzer, text);
 
     public static void AssertInvariants(ArticleAnalyzer analyzer, string text)
