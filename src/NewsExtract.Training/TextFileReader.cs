@@ -27,6 +27,11 @@ public static class TextFileReader
         {
             throw new CliException($"{path}: file not found");
         }
+        catch (UnauthorizedAccessException) when (Directory.Exists(path))
+        {
+            // Reading a folder as a file reports "access denied" on Unix, which would mislead.
+            throw new CliException($"{path}: is a folder, expected a file");
+        }
         catch (UnauthorizedAccessException)
         {
             throw new CliException($"{path}: permission denied");

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
 using NewsExtract.Entities;
 using NewsExtract.Internal;
 using NewsExtract.Quotes;
@@ -27,6 +29,7 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
     private readonly EntityRecognizer _recognizer = new();
     private readonly EntityResolver _resolver = new();
     private readonly QuoteExtractor _quotes = new();
+    private int _runningBatchAnalyses;
 
     private ArticleAnalyzer(ArticleAnalyzerOptions options)
     {
@@ -97,42 +100,82 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
         return AnalyzeManyCoreAsync(texts, cancellationToken);
     }
 
-    private static async IAsyncEnumerable<string> ToAsync(IEnumerable<string> texts)
+    private static async IAsyncEnumerable<string> ToAsync(IEnumerable<string> texts, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         foreach (string text in texts)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             yield return text;
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
+    /// <summary>Gets the number of batch analyses running right now (tests check that none outlive a batch).</summary>
+    internal int RunningBatchAnalyses => Volatile.Read(ref _runningBatchAnalyses);
+
     /// <summary>
-    /// Keeps a window of at most twice the degree of parallelism in flight, started in input order
-    /// and yielded in input order, so memory stays bounded and results stream.
+    /// Keeps a window of at most twice the degree of parallelism in flight, pulled and yielded in
+    /// input order, so memory stays bounded and results stream. Up to that many long-running workers
+    /// take texts from a queue, so a worker goes from one text to the next without a thread hand-off.
+    /// On cancellation, on an early stop by the consumer and on any failure, the workers are cancelled
+    /// and awaited before the method returns or throws, so no analysis outlives the enumeration. A
+    /// failure of the source surfaces after the results of the texts it produced before failing.
     /// </summary>
     private async IAsyncEnumerable<ArticleAnalysis> AnalyzeManyCoreAsync(
         IAsyncEnumerable<string> texts,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         CancellationToken token = linked.Token;
-        var window = new Queue<Task<ArticleAnalysis>>();
-        using var throttle = new SemaphoreSlim(_parallelism, _parallelism);
+
+        // Twice the parallelism keeps every worker busy while the consumer takes a result; long
+        // arithmetic because MaxDegreeOfParallelism may be int.MaxValue.
+        int windowSize = (int)Math.Min(2L * _parallelism, int.MaxValue);
+        var window = new Queue<TaskCompletionSource<ArticleAnalysis>>();
+        Channel<(string Text, TaskCompletionSource<ArticleAnalysis> Result)> queue =
+            Channel.CreateUnbounded<(string, TaskCompletionSource<ArticleAnalysis>)>(new UnboundedChannelOptions { SingleWriter = true });
+        var workers = new List<Task>();
         IAsyncEnumerator<string> source = texts.GetAsyncEnumerator(token);
+        ExceptionDispatchInfo? sourceFailure = null;
         try
         {
             bool more = true;
             while (true)
             {
-                while (more && window.Count < _parallelism * 2)
+                while (more && window.Count < windowSize)
                 {
-                    more = await source.MoveNextAsync().ConfigureAwait(false);
+                    // Stop pulling from the source as soon as the caller cancels.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    try
+                    {
+                        more = await source.MoveNextAsync().ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        // Deliver what the source produced before it failed, then its exception.
+                        sourceFailure = ExceptionDispatchInfo.Capture(ex);
+                        more = false;
+                        break;
+                    }
+
                     if (more)
                     {
                         string text = source.Current ?? throw new ArgumentNullException(nameof(texts), "The batch contains a null text.");
-                        window.Enqueue(RunAsync(text, throttle, token));
+                        var result = new TaskCompletionSource<ArticleAnalysis>(TaskCreationOptions.RunContinuationsAsynchronously);
+                        window.Enqueue(result);
+                        queue.Writer.TryWrite((text, result));
+                        if (workers.Count < _parallelism && workers.Count < window.Count)
+                        {
+                            workers.Add(Task.Run(() => WorkAsync(queue.Reader, token), CancellationToken.None));
+                        }
                     }
+                }
+
+                if (!more)
+                {
+                    queue.Writer.TryComplete();
                 }
 
                 if (window.Count == 0)
@@ -140,39 +183,69 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
                     break;
                 }
 
-                yield return await window.Dequeue().ConfigureAwait(false);
+                ArticleAnalysis analysis;
+                try
+                {
+                    analysis = await window.Dequeue().Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Report the caller's token, not the internal linked one.
+                    throw new OperationCanceledException("The batch analysis was cancelled.", cancellationToken);
+                }
+
+                yield return analysis;
             }
+
+            sourceFailure?.Throw();
         }
         finally
         {
             // Stop and drain: no analysis keeps running after the caller stops or fails.
+            queue.Writer.TryComplete();
             await linked.CancelAsync().ConfigureAwait(false);
-            while (window.Count > 0)
+            foreach (Task worker in workers)
             {
-                try
-                {
-                    await window.Dequeue().ConfigureAwait(false);
-                }
-                catch (Exception)
-                {
-                    // Already cancelled or already surfaced to the caller through an earlier result.
-                }
+                await worker.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
 
             await source.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    private async Task<ArticleAnalysis> RunAsync(string text, SemaphoreSlim throttle, CancellationToken token)
+    /// <summary>One batch worker: analyses queued texts until the queue completes or the batch is cancelled.</summary>
+    private async Task WorkAsync(ChannelReader<(string Text, TaskCompletionSource<ArticleAnalysis> Result)> queue, CancellationToken token)
     {
-        await throttle.WaitAsync(token).ConfigureAwait(false);
         try
         {
-            return await Task.Run(() => Analyze(text, token), token).ConfigureAwait(false);
+            while (await queue.WaitToReadAsync(token).ConfigureAwait(false))
+            {
+                while (!token.IsCancellationRequested && queue.TryRead(out (string Text, TaskCompletionSource<ArticleAnalysis> Result) item))
+                {
+                    Interlocked.Increment(ref _runningBatchAnalyses);
+                    try
+                    {
+                        item.Result.TrySetResult(Analyze(item.Text, token));
+                    }
+                    catch (OperationCanceledException ex)
+                    {
+                        item.Result.TrySetCanceled(ex.CancellationToken);
+                    }
+                    catch (Exception ex)
+                    {
+                        // Surfaces to the consumer at this text's place in the order.
+                        item.Result.TrySetException(ex);
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref _runningBatchAnalyses);
+                    }
+                }
+            }
         }
-        finally
+        catch (OperationCanceledException)
         {
-            throttle.Release();
+            // The batch was stopped; the consumer already has (or no longer wants) the outcome.
         }
     }
 }

@@ -93,7 +93,16 @@ internal static class AnalyzeCommand
 
     private static int AnalyzeFolder(ArticleAnalyzer analyzer, string folder, string format, string? output)
     {
-        string[] files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories);
+        string[] files;
+        try
+        {
+            files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{folder}: cannot list the folder: {ex.Message}");
+        }
+
         Array.Sort(files, StringComparer.Ordinal);
         var results = new string?[files.Length];
         var errors = new string?[files.Length];

@@ -8,6 +8,10 @@ internal static class CliRunner
     public sealed record Result(int ExitCode, string StdOut, string StdErr);
 
     public static Result Run(string? stdin, params string[] args)
+        => RunWithBytes(stdin is null ? null : System.Text.Encoding.UTF8.GetBytes(stdin), args);
+
+    /// <summary>Runs the CLI with raw bytes on standard input (for input that is not valid UTF-8).</summary>
+    public static Result RunWithBytes(byte[]? stdin, params string[] args)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "NewsExtract.Cli.dll");
         var psi = new ProcessStartInfo("dotnet")
@@ -28,7 +32,7 @@ internal static class CliRunner
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         if (stdin is not null)
         {
-            process.StandardInput.Write(stdin);
+            process.StandardInput.BaseStream.Write(stdin);
         }
 
         process.StandardInput.Close();

@@ -1,6 +1,12 @@
 namespace NewsExtract.Tests.Infrastructure;
 
-/// <summary>Checks the contract's offset rules on every span of an analysis.</summary>
+/// <summary>
+/// Checks the contract's offset rules on every span of an analysis: inside the text, text equal to the
+/// substring, in text order, never splitting a surrogate pair, ids and counts consistent.
+/// </summary>
+/// <remarks>
+/// Failure messages are built only on failure: the property tests call this on millions of spans.
+/// </remarks>
 internal static class OffsetInvariants
 {
     private const string QuoteMarks = "\"\u201C\u201D\u201E\u00AB\u00BB";
@@ -10,16 +16,18 @@ internal static class OffsetInvariants
         int previous = 0;
         foreach (Sentence s in analysis.Sentences)
         {
-            AssertSpan(text, s.Start, s.End);
-            Assert.True(s.Start >= previous, $"sentences out of order at {s.Start}");
+            AssertSpan(text, s.Start, s.End, "sentence");
+            Check(s.Start < s.End, "empty sentence", s.Start);
+            Check(s.Start >= previous, "sentences out of order", s.Start);
             previous = s.End;
         }
 
         previous = 0;
         foreach (Paragraph p in analysis.Paragraphs)
         {
-            AssertSpan(text, p.Start, p.End);
-            Assert.True(p.Start >= previous, $"paragraphs out of order at {p.Start}");
+            AssertSpan(text, p.Start, p.End, "paragraph");
+            Check(p.Start < p.End, "empty paragraph", p.Start);
+            Check(p.Start >= previous, "paragraphs out of order", p.Start);
             previous = p.End;
         }
 
@@ -28,65 +36,99 @@ internal static class OffsetInvariants
             previous = 0;
             foreach (var t in tokens)
             {
-                AssertSpan(text, t.Start, t.End);
-                Assert.True(t.Length > 0, "empty token");
-                Assert.True(t.Start >= previous, $"tokens out of order at {t.Start}");
+                AssertSpan(text, t.Start, t.End, "token");
+                Check(t.Length > 0, "empty token", t.Start);
+                Check(t.Start >= previous, "tokens out of order", t.Start);
                 previous = t.End;
             }
         }
 
-        var ids = new HashSet<int>();
+        var ids = new Dictionary<int, int>();
         foreach (Entity e in analysis.Entities)
         {
-            Assert.True(ids.Add(e.Id), $"duplicate entity id {e.Id}");
+            Check(ids.TryAdd(e.Id, 0), "duplicate entity id", e.Id);
+            Check(!string.IsNullOrEmpty(e.Name), "entity without a name", e.Id);
         }
 
         previous = 0;
         foreach (Mention m in analysis.Mentions)
         {
-            AssertSpan(text, m.Start, m.End, m.Text);
-            Assert.True(m.Start >= previous, $"mentions out of order or overlapping at {m.Start}");
-            Assert.Contains(m.EntityId, ids);
-            Assert.InRange(m.Confidence, 0.0, 1.0);
+            AssertSpan(text, m.Start, m.End, "mention", m.Text);
+            Check(m.Start < m.End, "empty mention", m.Start);
+            Check(m.Start >= previous, "mentions out of order or overlapping", m.Start);
+            Check(ids.ContainsKey(m.EntityId), "mention of an unknown entity", m.Start);
+            Check(m.Confidence is >= 0.0 and <= 1.0, "confidence outside [0, 1]", m.Start);
+            ids[m.EntityId]++;
             previous = m.End;
         }
 
+        foreach (Entity e in analysis.Entities)
+        {
+            Check(e.MentionCount == ids[e.Id], "entity mentionCount differs from its mentions", e.Id);
+        }
+
+        previous = 0;
         foreach (Quote q in analysis.Quotes)
         {
-            AssertSpan(text, q.Start, q.End, q.Text);
-            Assert.True(q.Text.Length > 0, "empty quote");
+            AssertSpan(text, q.Start, q.End, "quote", q.Text);
+            Check(q.Text.Length > 0, "empty quote", q.Start);
+            Check(q.Start >= previous, "quotes out of text order", q.Start);
+            previous = q.Start;
             if (q.Kind != QuoteKind.Indirect)
             {
-                Assert.False(QuoteMarks.Contains(text[q.Start], StringComparison.Ordinal), $"quote at {q.Start} starts with its quote mark");
-                Assert.False(QuoteMarks.Contains(text[q.End - 1], StringComparison.Ordinal), $"quote ending at {q.End} includes its quote mark");
+                Check(!QuoteMarks.Contains(text[q.Start], StringComparison.Ordinal), "quote starts with its quote mark", q.Start);
+                Check(!QuoteMarks.Contains(text[q.End - 1], StringComparison.Ordinal), "quote includes its closing quote mark", q.End);
             }
 
             if (q.Speaker is { } sp)
             {
+                Check(!string.IsNullOrEmpty(sp.Name), "speaker without a name", q.Start);
+                Check(sp.Start.HasValue == sp.End.HasValue && sp.End.HasValue == (sp.Text is not null), "speaker span half given", q.Start);
                 if (sp.Start is int ss && sp.End is int se)
                 {
-                    AssertSpan(text, ss, se, sp.Text);
+                    AssertSpan(text, ss, se, "speaker", sp.Text);
                 }
 
                 if (sp.EntityId is int id)
                 {
-                    Assert.Contains(id, ids);
+                    Check(ids.ContainsKey(id), "speaker of an unknown entity", q.Start);
                 }
             }
 
             if (q.Cue is { } cue)
             {
-                AssertSpan(text, cue.Start, cue.End, cue.Text);
+                AssertSpan(text, cue.Start, cue.End, "cue", cue.Text);
             }
         }
     }
 
-    private static void AssertSpan(string text, int start, int end, string? expected = null)
+    private static void AssertSpan(string text, int start, int end, string what, string? expected = null)
     {
-        Assert.True(start >= 0 && start <= end && end <= text.Length, $"span [{start},{end}) outside text of length {text.Length}");
-        if (expected is not null)
+        if (start < 0 || start > end || end > text.Length)
         {
-            Assert.Equal(expected, text.Substring(start, end - start));
+            Assert.Fail($"{what} span [{start},{end}) outside text of length {text.Length}");
+        }
+
+        if (SplitsPair(text, start) || SplitsPair(text, end))
+        {
+            Assert.Fail($"{what} span [{start},{end}) cuts a surrogate pair in two");
+        }
+
+        if (expected is not null && !text.AsSpan(start, end - start).SequenceEqual(expected))
+        {
+            Assert.Fail($"{what} span [{start},{end}) has text \"{expected}\", not the input's \"{text.Substring(start, end - start)}\"");
+        }
+    }
+
+    /// <summary>Whether a boundary at <paramref name="index"/> falls between the halves of a valid surrogate pair.</summary>
+    private static bool SplitsPair(string text, int index)
+        => index > 0 && index < text.Length && char.IsHighSurrogate(text[index - 1]) && char.IsLowSurrogate(text[index]);
+
+    private static void Check(bool condition, string message, int at)
+    {
+        if (!condition)
+        {
+            Assert.Fail($"{message} (at {at})");
         }
     }
 }

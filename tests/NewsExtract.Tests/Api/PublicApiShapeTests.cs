@@ -1,0 +1,103 @@
+using System.Collections;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace NewsExtract.Tests.Api;
+
+/// <summary>
+/// Keeps the public API disciplined as it grows (PublicAPI.*.txt tracks what it is; this checks how):
+/// every public class sealed or static, every public struct read-only, results immutable.
+/// </summary>
+public class PublicApiShapeTests
+{
+    /// <summary>Settable by design so <c>services.AddNewsExtract(options =&gt; ...)</c> can configure them; copied on use.</summary>
+    private static readonly HashSet<Type> s_optionTypes = [typeof(ArticleAnalyzerOptions)];
+
+    private static readonly Type[] s_publicTypes = typeof(ArticleAnalyzer).Assembly.GetExportedTypes();
+
+    [Fact]
+    public void PublicTypes_AreSealedStaticInterfaceEnumOrStruct()
+    {
+        string[] open = Array.FindAll(s_publicTypes, t => t.IsClass && !t.IsSealed && !IsStatic(t)).Select(t => t.FullName!).ToArray();
+        Assert.True(open.Length == 0, "public classes must be sealed or static: " + string.Join(", ", open));
+    }
+
+    [Fact]
+    public void PublicStructs_AreReadOnly()
+    {
+        string[] mutable = Array.FindAll(s_publicTypes, t => t.IsValueType && !t.IsEnum && !t.IsDefined(typeof(IsReadOnlyAttribute)))
+            .Select(t => t.FullName!).ToArray();
+        Assert.True(mutable.Length == 0, "public structs must be readonly: " + string.Join(", ", mutable));
+    }
+
+    [Fact]
+    public void ResultTypes_HaveNoPublicSettersOrMutableFields()
+    {
+        var problems = new List<string>();
+        foreach (Type type in s_publicTypes)
+        {
+            if (type.IsInterface || type.IsEnum || IsStatic(type) || s_optionTypes.Contains(type))
+            {
+                continue;
+            }
+
+            foreach (PropertyInfo property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                MethodInfo? setter = property.SetMethod;
+                if (setter is { IsPublic: true } && !IsInitOnly(setter))
+                {
+                    problems.Add($"{type.Name}.{property.Name} has a public setter");
+                }
+
+                if (IsMutableCollection(property.PropertyType))
+                {
+                    problems.Add($"{type.Name}.{property.Name} exposes a mutable collection type {property.PropertyType.Name}");
+                }
+            }
+
+            foreach (FieldInfo field in type.GetFields(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
+            {
+                if (!field.IsInitOnly && !field.IsLiteral)
+                {
+                    problems.Add($"{type.Name}.{field.Name} is a writable public field");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("; ", problems));
+    }
+
+    [Fact]
+    public void PublicTypes_AllInTheNewsExtractNamespaceOrTheDependencyInjectionExtensions()
+    {
+        string[] stray = Array.FindAll(
+            s_publicTypes,
+            t => t.Namespace is null
+                || (!t.Namespace.StartsWith("NewsExtract", StringComparison.Ordinal) && t.Namespace != "Microsoft.Extensions.DependencyInjection"))
+            .Select(t => t.FullName!).ToArray();
+        Assert.True(stray.Length == 0, "public types outside the NewsExtract namespaces: " + string.Join(", ", stray));
+    }
+
+    private static bool IsStatic(Type type) => type.IsClass && type.IsAbstract && type.IsSealed;
+
+    /// <summary>An <c>init</c> accessor (records' positional properties): settable only while constructing.</summary>
+    private static bool IsInitOnly(MethodInfo setter)
+        => Array.IndexOf(setter.ReturnParameter.GetRequiredCustomModifiers(), typeof(IsExternalInit)) >= 0;
+
+    private static bool IsMutableCollection(Type type)
+    {
+        if (type.IsArray)
+        {
+            return true;
+        }
+
+        if (!type.IsGenericType)
+        {
+            return type != typeof(string) && typeof(IList).IsAssignableFrom(type);
+        }
+
+        Type definition = type.GetGenericTypeDefinition();
+        return definition == typeof(List<>) || definition == typeof(Dictionary<,>) || definition == typeof(HashSet<>)
+            || definition == typeof(IList<>) || definition == typeof(ICollection<>) || definition == typeof(IDictionary<,>) || definition == typeof(ISet<>);
+    }
+}

@@ -1,0 +1,23 @@
+using NewsExtract.Tests.Infrastructure;
+
+namespace NewsExtract.Tests.Issues;
+
+/// <summary>
+/// Issue 8 regression: for every opening mark the quote finder scanned to the end of the sentence for
+/// a closing one, so a sentence of unclosed opening marks took quadratic time (200,000 marks: about
+/// 2 * 10^10 steps, minutes; now one pass).
+/// </summary>
+public class UnclosedQuoteMarksTests
+{
+    [Theory]
+    [InlineData("\u201C")]
+    [InlineData("\u201C ")]
+    [InlineData("\u201Cword ")]
+    public void Analyze_HundredsOfThousandsOfUnclosedMarks_NoQuotesAndValidOffsets(string unit)
+    {
+        string text = "Anna Lee said " + string.Concat(Enumerable.Repeat(unit, 200_000)) + " the end.";
+        ArticleAnalysis analysis = ArticleAnalyzer.CreateDefault().Analyze(text, TestContext.Current.CancellationToken);
+        OffsetInvariants.AssertValid(text, analysis);
+        Assert.Empty(analysis.Quotes);
+    }
+}
