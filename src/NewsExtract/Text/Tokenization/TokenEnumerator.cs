@@ -60,6 +60,31 @@ public ref struct TokenEnumerator
             return false;
         }
 
+        // Fast path for the common case: a plain ASCII word or number followed by a space or the end of the
+        // text, or a comma. No rule (clitic, URL, abbreviation, hyphen) applies to those.
+        char first = text[i];
+        if (char.IsAsciiLetterOrDigit(first))
+        {
+            int j = i + 1;
+            while ((uint)j < (uint)text.Length && char.IsAsciiLetterOrDigit(text[j]))
+            {
+                j++;
+            }
+
+            if ((uint)j >= (uint)text.Length || text[j] is ' ' or '\n')
+            {
+                _current = new Token(i, j, char.IsAsciiDigit(first) ? TokenKind.Number : TokenKind.Word);
+                _position = j;
+                return true;
+            }
+        }
+        else if (first == ',')
+        {
+            _current = new Token(i, i + 1, TokenKind.Punctuation);
+            _position = i + 1;
+            return true;
+        }
+
         int end = Scan(i, out TokenKind kind);
         _current = new Token(i, end, kind);
         _position = end;
@@ -78,7 +103,8 @@ public ref struct TokenEnumerator
                 return start + 3;
             }
 
-            if ((c | 0x20) is 'h' or 'w' or 'f')
+            // Only "http", "ftp" and "www" can start a URL: test the second letter before comparing prefixes.
+            if ((c | 0x20) is 'h' or 'w' or 'f' && start + 4 < text.Length && (text[start + 1] | 0x20) is 't' or 'w')
             {
                 int urlEnd = TryScanUrl(text, start);
                 if (urlEnd > 0)
@@ -129,7 +155,13 @@ public ref struct TokenEnumerator
                 return start + 1;
             case '.' or '!' or '?':
                 kind = TokenKind.Punctuation;
-                return RunOf(text, start, static ch => ch is '.' or '!' or '?');
+                int runEnd = start + 1;
+                while (runEnd < text.Length && text[runEnd] is '.' or '!' or '?')
+                {
+                    runEnd++;
+                }
+
+                return runEnd;
             case '-' or '=' or '_' or '*' or '~' or '+' or '/' or '\\' or '|' or '>' or '$':
                 kind = c is '-' or '_' or '*' or '/' or '\\' ? TokenKind.Punctuation : TokenKind.Symbol;
                 return SameRun(text, start);
@@ -321,6 +353,11 @@ public ref struct TokenEnumerator
             }
 
             char c = text[i];
+            if (c == ' ')
+            {
+                break;
+            }
+
             char next = i + 1 < text.Length ? text[i + 1] : '\0';
             char previous = text[i - 1];
             if (c is '\'' or '\u2019')
