@@ -231,6 +231,12 @@ internal sealed class SentenceSplitter
     {
         Token previous = tokens[index - 1];
         Token token = tokens[index];
+        int gapLength = token.Start - previous.End;
+        if (gapLength == 0 || (gapLength == 1 && text[previous.End] == ' '))
+        {
+            return false;
+        }
+
         ReadOnlySpan<char> gap = text.AsSpan(previous.End, token.Start - previous.End);
         if (!gap.Contains('\n'))
         {
