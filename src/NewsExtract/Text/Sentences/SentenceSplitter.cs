@@ -69,6 +69,19 @@ internal sealed class SentenceSplitter
                 sentenceFirst = i;
             }
 
+            if (IsSeparatorLine(text, token))
+            {
+                // A rule of asterisks, underscores or equals signs stands alone.
+                if (i > sentenceFirst)
+                {
+                    Add(sentences, tokens, sentenceFirst, i - 1, paragraph);
+                }
+
+                Add(sentences, tokens, i, i, paragraph);
+                sentenceFirst = i + 1;
+                continue;
+            }
+
             Terminal terminal = GetTerminal(text, token);
             if (terminal == Terminal.None)
             {
@@ -146,6 +159,17 @@ internal sealed class SentenceSplitter
         }
     }
 
+    private static bool IsSeparatorLine(string text, Token token)
+    {
+        if (token.Length < 3 || token.Kind is not (TokenKind.Punctuation or TokenKind.Symbol))
+        {
+            return false;
+        }
+
+        char c = text[token.Start];
+        return c is '*' or '_' or '=' or '~' or '#' && text.AsSpan(token.Start, token.Length).IndexOfAnyExcept(c) < 0;
+    }
+
     /// <summary>Closing quotes, closing brackets and further final punctuation stay with the sentence they close.</summary>
     private static bool IsTrailer(string text, Token token)
     {
@@ -201,7 +225,7 @@ internal sealed class SentenceSplitter
             case Terminal.Soft:
                 return upper && next.Kind == TokenKind.Word;
             default:
-                return next.Kind == TokenKind.Word && upper && IsClearSentenceStart(text.AsSpan(next.Start, next.Length));
+                return next.Kind == TokenKind.Word && upper && TokenizerLexicon.IsSentenceStarter(text.AsSpan(next.Start, next.Length));
         }
     }
 
@@ -217,14 +241,6 @@ internal sealed class SentenceSplitter
 
         return false;
     }
-
-    /// <summary>Words that almost always begin a sentence when capitalized after an abbreviation or ellipsis.</summary>
-    private static bool IsClearSentenceStart(ReadOnlySpan<char> word)
-        => word is "The" or "A" or "An" or "He" or "She" or "It" or "They" or "We" or "I" or "You" or "This" or "That"
-            or "These" or "Those" or "There" or "But" or "And" or "So" or "If" or "In" or "On" or "At" or "For" or "When"
-            or "What" or "Why" or "How" or "Where" or "Who" or "My" or "Our" or "His" or "Her" or "Their" or "Its"
-            or "As" or "After" or "Before" or "Then" or "Now" or "Yes" or "No" or "Not" or "Please" or "Thanks" or "Thank"
-            or "Also" or "However" or "Still" or "Meanwhile" or "Some" or "Many" or "Most" or "All" or "One";
 
     /// <summary>A line break followed by a list marker, or by a capital after a line with no final punctuation.</summary>
     private static bool StartsNewLineItem(string text, Token[] tokens, int index)

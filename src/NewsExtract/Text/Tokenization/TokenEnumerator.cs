@@ -223,10 +223,25 @@ public ref struct TokenEnumerator
                 _doubleOpen = false;
                 return start + 1;
             case '\u2018' or '\u201A':
+                if (start + 1 < text.Length && text[start + 1] is '\u2018' or '\u2019')
+                {
+                    // Two single quotes typed as a double quote.
+                    kind = TokenKind.OpeningQuote;
+                    _doubleOpen = true;
+                    return start + 2;
+                }
+
                 kind = TokenKind.OpeningQuote;
                 _singleOpen = true;
                 return start + 1;
             case '\u2019':
+                if (start + 1 < text.Length && text[start + 1] == '\u2019')
+                {
+                    kind = TokenKind.ClosingQuote;
+                    _doubleOpen = false;
+                    return start + 2;
+                }
+
                 return ScanApostrophe(start, c, out kind);
             case '\u2026':
                 kind = TokenKind.Punctuation;
@@ -455,8 +470,12 @@ public ref struct TokenEnumerator
                 }
             }
 
-            if (c == '&' && char.IsAsciiLetterUpper(previous) && char.IsAsciiLetterUpper(next))
+            if (c is '&' or '/' && char.IsAsciiLetter(previous) && char.IsAsciiLetter(next)
+                && ((c == '&' && char.IsAsciiLetterUpper(previous) && char.IsAsciiLetterUpper(next))
+                    || (i - segmentStart == 1 && (i + 2 >= text.Length || !IsWordChar(text[i + 2])))))
             {
+                // "AT&T", "S&P", and single-letter pairs such as "b/c", "w/o", "p&l".
+                segmentStart = i + 1;
                 i++;
                 continue;
             }
@@ -475,6 +494,13 @@ public ref struct TokenEnumerator
                     kind = TokenKind.Email;
                     return emailEnd;
                 }
+
+                if (c == '@' && char.IsLetter(previous) && char.IsAsciiLetter(next))
+                {
+                    // An address on a local mail system: "Name@HOST".
+                    kind = TokenKind.Email;
+                    return ConsumeWordChars(text, i + 1);
+                }
             }
 
             break;
@@ -483,7 +509,13 @@ public ref struct TokenEnumerator
         if (end < 0)
         {
             end = i;
-            if (end < text.Length && text[end] == '.' && !number && IsAbbreviationBeforePeriod(text, start, end))
+            if (number && end - start >= 3 && (text[end - 1] | 0x20) == 'm' && (text[end - 2] | 0x20) is 'a' or 'p' && char.IsAsciiDigit(text[end - 3]))
+            {
+                // "7:30pm", "10AM": the number and "pm" are separate tokens.
+                end -= 2;
+            }
+            else if (end < text.Length && text[end] == '.' && !number && IsAbbreviationBeforePeriod(text, start, end)
+                && !EndsSentence(text, start, end))
             {
                 end++;
             }
@@ -491,6 +523,41 @@ public ref struct TokenEnumerator
 
         kind = number ? TokenKind.Number : url ? TokenKind.Url : TokenKind.Word;
         return end;
+    }
+
+    /// <summary>
+    /// Whether the period after the abbreviation <c>text[start..end]</c> is also the full stop of a sentence: it is
+    /// followed by the end of the text, a line break or a word that almost always starts a sentence. Initials
+    /// and titles ("J.", "Dr.") are written before names and never end a sentence.
+    /// </summary>
+    private static bool EndsSentence(ReadOnlySpan<char> text, int start, int end)
+    {
+        bool initial = end - start == 1;
+        if (TokenizerLexicon.IsTitle(text[start..(end + 1)]))
+        {
+            return false;
+        }
+
+        int i = end + 1;
+        while (i < text.Length && text[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        if (i >= text.Length || text[i] is '\n' or '\r')
+        {
+            return !initial;
+        }
+
+        int wordEnd = i;
+        while (wordEnd < text.Length && char.IsAsciiLetter(text[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        // After an initial, a one-letter starter ("A", "I") is more likely the next initial or name part.
+        return wordEnd > i + (initial ? 1 : 0) && wordEnd - i <= 9 && (wordEnd >= text.Length || !IsWordChar(text[wordEnd]))
+            && TokenizerLexicon.IsSentenceStarter(text[i..wordEnd]);
     }
 
     /// <summary>Whether the word <c>text[start..end]</c> keeps the period at <paramref name="end"/>.</summary>

@@ -12,9 +12,11 @@ internal static class TokenizerLexicon
     private static readonly FrozenSet<string> s_abbreviations;
     private static readonly FrozenSet<string> s_titles;
     private static readonly FrozenSet<string> s_hyphenPrefixes;
+    private static readonly FrozenSet<string> s_sentenceStarters;
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_abbreviationLookup;
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_titleLookup;
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_hyphenPrefixLookup;
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_sentenceStarterLookup;
 
 #pragma warning disable CA1810 // The sets depend on each other's file; one static constructor keeps the load in one place.
     static TokenizerLexicon()
@@ -37,6 +39,14 @@ internal static class TokenizerLexicon
             prefixes.Add(item);
         }
 
+        var starters = new List<string>();
+        foreach ((string item, _) in ReadLines("NewsExtract.Tokenization.SentenceStarters.txt"))
+        {
+            starters.Add(item);
+        }
+
+        s_sentenceStarters = starters.ToFrozenSet(StringComparer.Ordinal);
+        s_sentenceStarterLookup = s_sentenceStarters.GetAlternateLookup<ReadOnlySpan<char>>();
         s_abbreviations = abbreviations.ToFrozenSet(StringComparer.Ordinal);
         s_titles = titles.ToFrozenSet(StringComparer.Ordinal);
         s_hyphenPrefixes = prefixes.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -50,6 +60,9 @@ internal static class TokenizerLexicon
 
     /// <summary>Whether <paramref name="wordWithPeriod"/> is written before a name ("Mr.", "Gen.") and so never ends a sentence.</summary>
     public static bool IsTitle(ReadOnlySpan<char> wordWithPeriod) => s_titleLookup.Contains(wordWithPeriod);
+
+    /// <summary>Whether a capitalized word almost always begins a sentence ("The", "He", "But").</summary>
+    public static bool IsSentenceStarter(ReadOnlySpan<char> word) => s_sentenceStarterLookup.Contains(word);
 
     /// <summary>Whether a hyphen after <paramref name="prefix"/> joins it to the next word ("e-mail").</summary>
     public static bool IsHyphenPrefix(ReadOnlySpan<char> prefix) => s_hyphenPrefixLookup.Contains(prefix);
