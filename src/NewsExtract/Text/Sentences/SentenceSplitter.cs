@@ -224,6 +224,8 @@ internal sealed class SentenceSplitter
                 return false;
             case Terminal.Soft:
                 return upper && next.Kind == TokenKind.Word;
+            case Terminal.Ellipsis:
+                return upper && next.Kind == TokenKind.Word;
             default:
                 return next.Kind == TokenKind.Word && upper && TokenizerLexicon.IsSentenceStarter(text.AsSpan(next.Start, next.Length));
         }
