@@ -133,6 +133,11 @@ internal sealed class SentenceSplitter
 
     private static Terminal GetTerminal(string text, Token token)
     {
+        if (token.Kind is TokenKind.Word or TokenKind.Number && text[token.End - 1] != '.')
+        {
+            return Terminal.None;
+        }
+
         ReadOnlySpan<char> span = text.AsSpan(token.Start, token.Length);
         char lastChar = span[^1];
         switch (token.Kind)

@@ -71,14 +71,14 @@ public ref struct TokenEnumerator
                 j++;
             }
 
-            if ((uint)j >= (uint)text.Length || text[j] is ' ' or '\n')
+            if ((uint)j >= (uint)text.Length || IsPlainWordEnd(text[j], first))
             {
                 _current = new Token(i, j, char.IsAsciiDigit(first) ? TokenKind.Number : TokenKind.Word);
                 _position = j;
                 return true;
             }
         }
-        else if (first == ',')
+        else if (first == ',' || (first == '.' && ((uint)(i + 1) >= (uint)text.Length || text[i + 1] is ' ' or '\n')))
         {
             _current = new Token(i, i + 1, TokenKind.Punctuation);
             _position = i + 1;
@@ -90,6 +90,15 @@ public ref struct TokenEnumerator
         _position = end;
         return true;
     }
+
+    /// <summary>
+    /// Whether <paramref name="c"/> ends a plain word or number that began with <paramref name="first"/> without
+    /// any joining rule applying: white space, and punctuation that never joins (a comma only after a word,
+    /// as "10,000" is one number).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPlainWordEnd(char c, char first)
+        => c is ' ' or '\n' or '\r' or '\t' or ')' or ';' or '!' or '?' or '"' || (c == ',' && !char.IsAsciiDigit(first));
 
     private int Scan(int start, out TokenKind kind)
     {
