@@ -454,11 +454,15 @@ public ref struct TokenEnumerator
                     }
                 }
 
-                int emailEnd = TryScanEmail(text, start);
-                if (emailEnd > 0)
+                // "first.last@example.com": only worth a look when the period is followed by more address.
+                if (char.IsAsciiLetterOrDigit(next))
                 {
-                    kind = TokenKind.Email;
-                    return emailEnd;
+                    int emailEnd = TryScanEmail(text, start);
+                    if (emailEnd > 0)
+                    {
+                        kind = TokenKind.Email;
+                        return emailEnd;
+                    }
                 }
 
                 break;
@@ -1032,7 +1036,9 @@ public ref struct TokenEnumerator
         => char.IsWhiteSpace(c) || c is '.' or ',' or ';' or ':' or '!' or '?' or ')' or ']' or '}' or '>' or '\u2014' or '\u2013' or '-' or '\u201D' or '\u2019' or '\u2026' or '"' or '\'';
 
     private static TokenKind Classify(char c)
-        => c is '%' or '\u2030' ? TokenKind.Symbol : CharUnicodeInfo.GetUnicodeCategory(c) switch
+        => c < 0x80
+            ? (c is '$' or '+' or '<' or '=' or '>' or '^' or '`' or '|' or '~' or '%' or < ' ' or '\u007F' ? TokenKind.Symbol : TokenKind.Punctuation)
+            : c == '\u2030' ? TokenKind.Symbol : CharUnicodeInfo.GetUnicodeCategory(c) switch
         {
             UnicodeCategory.ConnectorPunctuation or UnicodeCategory.DashPunctuation or UnicodeCategory.OpenPunctuation
                 or UnicodeCategory.ClosePunctuation or UnicodeCategory.InitialQuotePunctuation
