@@ -88,6 +88,11 @@ internal sealed class SentenceSplitter
                 continue;
             }
 
+            if (IsListNumber(text, tokens, sentenceFirst, i))
+            {
+                continue;
+            }
+
             int last = i;
             while (last + 1 < end && IsTrailer(text, tokens[last + 1]))
             {
@@ -162,6 +167,22 @@ internal sealed class SentenceSplitter
             default:
                 return Terminal.None;
         }
+    }
+
+    /// <summary>The period of a list number ("3. Change the date") at the start of a sentence is not an end.</summary>
+    private static bool IsListNumber(string text, Token[] tokens, int sentenceFirst, int index)
+    {
+        Token period = tokens[index];
+        if (period.Length != 1 || text[period.Start] != '.' || index == sentenceFirst)
+        {
+            return false;
+        }
+
+        Token number = tokens[index - 1];
+        int numberIndex = index - 1;
+        bool atStart = numberIndex == sentenceFirst
+            || (numberIndex == sentenceFirst + 1 && text[tokens[sentenceFirst].Start] is '*' or '-' or '(' or '#');
+        return atStart && number.Kind == TokenKind.Number && number.Length <= 3 && number.End == period.Start;
     }
 
     private static bool IsSeparatorLine(string text, Token token)

@@ -437,7 +437,7 @@ public ref struct TokenEnumerator
                     continue;
                 }
 
-                if (char.IsAsciiLetter(next) && !number)
+                if (char.IsAsciiLetter(next))
                 {
                     int labelEnd = i + 1;
                     while (labelEnd < text.Length && char.IsAsciiLetter(text[labelEnd]))
@@ -445,7 +445,7 @@ public ref struct TokenEnumerator
                         labelEnd++;
                     }
 
-                    if ((labelEnd >= text.Length || !IsWordChar(text[labelEnd])) && IsDomainSuffix(text[(i + 1)..labelEnd]))
+                    if ((labelEnd >= text.Length || !IsWordChar(text[labelEnd])) && IsDomainSuffix(text[(i + 1)..labelEnd], fileOnly: number))
                     {
                         url = true;
                         i = labelEnd;
@@ -673,7 +673,8 @@ public ref struct TokenEnumerator
             && char.IsAsciiDigit(text[index]) && char.IsAsciiDigit(text[index + 1]) && char.IsAsciiDigit(text[index + 2])
             && (index + 3 >= text.Length || !char.IsAsciiDigit(text[index + 3]));
 
-    private static bool IsDomainSuffix(ReadOnlySpan<char> label)
+    /// <summary>A top-level domain ("com") or, also after a number, a file extension ("pdf", "doc").</summary>
+    private static bool IsDomainSuffix(ReadOnlySpan<char> label, bool fileOnly = false)
     {
         if (label.Length is < 2 or > 4)
         {
@@ -685,9 +686,9 @@ public ref struct TokenEnumerator
         return lower[..n] switch
         {
             "com" or "org" or "net" or "gov" or "edu" or "mil" or "int" or "info" or "biz" or "io" or "co" or "uk"
-                or "us" or "ca" or "au" or "de" or "fr" or "ru" or "cn" or "jp" or "in" or "nz" or "ie" or "tv" => IsLowerOrAllUpper(label),
+                or "us" or "ca" or "au" or "de" or "fr" or "ru" or "cn" or "jp" or "in" or "nz" or "ie" or "tv" => !fileOnly && IsLowerOrAllUpper(label),
             "htm" or "html" or "pdf" or "doc" or "docx" or "xls" or "xlsx" or "ppt" or "txt" or "jpg" or "png" or "gif"
-                or "zip" or "exe" or "cfm" or "php" or "asp" or "aspx" => true,
+                or "zip" or "exe" or "cfm" or "php" or "asp" or "aspx" or "url" => true,
             _ => false,
         };
     }
