@@ -192,8 +192,12 @@ internal sealed class SentenceSplitter
             return false;
         }
 
+        // Only a free-standing rule: "**NOTE**" decorates a word rather than separating sentences.
         char c = text[token.Start];
-        return c is '*' or '_' or '=' or '~' or '#' && text.AsSpan(token.Start, token.Length).IndexOfAnyExcept(c) < 0;
+        return c is '*' or '_' or '=' or '~' or '#'
+            && (token.Start == 0 || char.IsWhiteSpace(text[token.Start - 1]))
+            && (token.End == text.Length || char.IsWhiteSpace(text[token.End]))
+            && text.AsSpan(token.Start, token.Length).IndexOfAnyExcept(c) < 0;
     }
 
     /// <summary>Closing quotes, closing brackets and further final punctuation stay with the sentence they close.</summary>
