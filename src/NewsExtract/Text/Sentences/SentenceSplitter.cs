@@ -63,6 +63,14 @@ internal sealed class SentenceSplitter
         for (int i = first; i < end; i++)
         {
             Token token = tokens[i];
+
+            // Most tokens are words after a single space: nothing to decide.
+            if (token.Kind is TokenKind.Word or TokenKind.Number && text[token.End - 1] != '.'
+                && i > first && (token.Start == tokens[i - 1].End || (token.Start == tokens[i - 1].End + 1 && text[token.Start - 1] == ' ')))
+            {
+                continue;
+            }
+
             if (i > sentenceFirst && StartsNewLineItem(text, tokens, i))
             {
                 Add(sentences, tokens, sentenceFirst, i - 1, paragraph);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -19,6 +20,9 @@ namespace NewsExtract.Text.Tokenization;
 /// </remarks>
 public ref struct TokenEnumerator
 {
+    private static readonly SearchValues<char> s_asciiLettersAndDigits =
+        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     private readonly ReadOnlySpan<char> _text;
     private int _position;
     private Token _current;
@@ -65,11 +69,8 @@ public ref struct TokenEnumerator
         char first = text[i];
         if (char.IsAsciiLetterOrDigit(first))
         {
-            int j = i + 1;
-            while ((uint)j < (uint)text.Length && char.IsAsciiLetterOrDigit(text[j]))
-            {
-                j++;
-            }
+            int run = text[(i + 1)..].IndexOfAnyExcept(s_asciiLettersAndDigits);
+            int j = run < 0 ? text.Length : i + 1 + run;
 
             if ((uint)j >= (uint)text.Length || IsPlainWordEnd(text[j], first))
             {
@@ -957,12 +958,16 @@ public ref struct TokenEnumerator
     {
         while ((uint)i < (uint)text.Length)
         {
-            char c = text[i];
-            if (char.IsAsciiLetterOrDigit(c))
+            int run = text[i..].IndexOfAnyExcept(s_asciiLettersAndDigits);
+            if (run < 0)
             {
-                i++;
+                return text.Length;
             }
-            else if (c < 0x80)
+
+            // Past the ASCII run: stop at ASCII punctuation or space, go on over non-ASCII letters and marks.
+            i += run;
+            char c = text[i];
+            if (c < 0x80)
             {
                 break;
             }
