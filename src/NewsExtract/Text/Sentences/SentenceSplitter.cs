@@ -8,7 +8,7 @@ namespace NewsExtract.Text.Sentences;
 /// Splits the tokens of each paragraph into sentences. Sentences never cross paragraphs; a title or
 /// heading paragraph is one sentence; boilerplate paragraphs yield none. Inside body text a sentence
 /// ends at '.', '!', '?' or an ellipsis, together with the closing quotes and brackets that follow it
-/// ("... ends.” He said"), when what follows looks like the start of a sentence; a period that belongs
+/// ("... ends.&#x201D; He said"), when what follows looks like the start of a sentence; a period that belongs
 /// to an abbreviation ("Dr.", "U.S.") or an initial ("J.") is not an end, unless a clear sentence
 /// start follows a sentence-final abbreviation ("... in the U.S. The"). A line break followed by a
 /// list marker or a capital after an unpunctuated line also ends a sentence.

@@ -4,7 +4,7 @@ namespace NewsExtract.Text.Tokenization;
 
 /// <summary>
 /// Splits English text into tokens with exact UTF-16 offsets, following the UD English (EWT) and
-/// Penn Treebank conventions: clitics and negations are separate tokens ("do" "n't", "Russia" "’s"),
+/// Penn Treebank conventions: clitics and negations are separate tokens ("do" "n't", "Russia" "&#x2019;s"),
 /// abbreviations and initials keep their period ("U.S.", "Dr.", "J."), numbers keep their decimal
 /// point, thousands separators, time and date separators, and hyphenated compounds are split except
 /// after a bound prefix ("e-mail", "non-profit").

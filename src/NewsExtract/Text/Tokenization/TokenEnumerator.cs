@@ -335,7 +335,7 @@ public ref struct TokenEnumerator
             }
             else
             {
-                // A right quote before a word is an elision ("’90s", "’em"), never an opening quote.
+                // A right quote before a word is an elision (right quote + "90s", right quote + "em"), never an opening quote.
                 kind = TokenKind.Punctuation;
             }
 
@@ -600,7 +600,7 @@ public ref struct TokenEnumerator
 
     /// <summary>
     /// For an apostrophe at <paramref name="apostrophe"/> inside a word that began at <paramref name="start"/>,
-    /// returns where the clitic starts ("’s", "'re", "n't") or -1 when the apostrophe is word-internal.
+    /// returns where the clitic starts ("'re", "n't") or -1 when the apostrophe is word-internal.
     /// </summary>
     private static int CliticStart(ReadOnlySpan<char> text, int start, int apostrophe)
     {

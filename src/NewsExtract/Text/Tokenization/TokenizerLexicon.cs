@@ -68,7 +68,7 @@ internal static class TokenizerLexicon
     public static bool IsHyphenPrefix(ReadOnlySpan<char> prefix) => s_hyphenPrefixLookup.Contains(prefix);
 
     /// <summary>
-    /// Whether a token is a clitic split off its host word ("'s", "n't", "’re", the possessive "'"):
+    /// Whether a token is a clitic split off its host word ("'s", "n't", "&#x2019;re", the possessive "'"):
     /// UD counts the host and the clitic as one surface (multi-word) token.
     /// </summary>
     public static bool IsClitic(ReadOnlySpan<char> token)
