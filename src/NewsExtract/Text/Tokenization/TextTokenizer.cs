@@ -55,7 +55,10 @@ public static class TextTokenizer
                 buffer[count++] = token;
             }
 
-            return buffer.AsSpan(0, count).ToArray();
+            // Every element is overwritten by the copy, so the result need not be zeroed first.
+            Token[] result = GC.AllocateUninitializedArray<Token>(count);
+            buffer.AsSpan(0, count).CopyTo(result);
+            return result;
         }
         finally
         {
