@@ -90,6 +90,13 @@ internal sealed class SentenceSplitter
                 continue;
             }
 
+            if (IsLetterPhraseComma(text, tokens, sentenceFirst, i, end))
+            {
+                Add(sentences, tokens, sentenceFirst, i, paragraph);
+                sentenceFirst = i + 1;
+                continue;
+            }
+
             Terminal terminal = GetTerminal(text, token);
             if (terminal == Terminal.None)
             {
@@ -175,6 +182,37 @@ internal sealed class SentenceSplitter
             default:
                 return Terminal.None;
         }
+    }
+
+    /// <summary>
+    /// The comma after a letter's sign-off that makes up its whole sentence ("Thanks,", "Best regards,") or
+    /// after a short greeting ("Dear Ms. Smith,", "Hi all,") ends the sentence when a capitalized word follows.
+    /// </summary>
+    private static bool IsLetterPhraseComma(string text, Token[] tokens, int sentenceFirst, int index, int end)
+    {
+        Token comma = tokens[index];
+        int words = index - sentenceFirst;
+        if (words is < 1 or > 4 || comma.Length != 1 || text[comma.Start] != ',' || index + 1 >= end)
+        {
+            return false;
+        }
+
+        Token next = tokens[index + 1];
+        if (next.Kind != TokenKind.Word || !char.IsUpper(text[next.Start]))
+        {
+            return false;
+        }
+
+        Token first = tokens[sentenceFirst];
+        if (SentenceLexicon.IsGreeting(text.AsSpan(first.Start, first.Length)))
+        {
+            return words >= 2;
+        }
+
+        // Single spaces only, so the span can be looked up as it stands.
+        Token last = tokens[index - 1];
+        ReadOnlySpan<char> phrase = text.AsSpan(first.Start, last.End - first.Start);
+        return phrase.Length <= 20 && phrase.Count(' ') == words - 1 && SentenceLexicon.IsSignOff(phrase);
     }
 
     /// <summary>The period of a list number ("3. Change the date") at the start of a sentence is not an end.</summary>

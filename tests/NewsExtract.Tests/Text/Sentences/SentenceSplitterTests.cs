@@ -82,6 +82,18 @@ public sealed class SentenceSplitterTests
     }
 
     [Fact]
+    public void Split_LetterGreetingAndSignOff_AreOwnSentences()
+        => Assert.Equal(
+            ["Dear Ms. Chen,", "The board has approved the plan.", "Best regards,", "Tom Walker"],
+            SplitPlain("Dear Ms. Chen, The board has approved the plan. Best regards, Tom Walker"));
+
+    [Fact]
+    public void Split_CommaAfterOrdinaryOpening_DoesNotEnd()
+        => Assert.Equal(
+            ["Thanks to the rain, Paris stayed cool."],
+            SplitPlain("Thanks to the rain, Paris stayed cool."));
+
+    [Fact]
     public void Split_InformalLowerCaseStart_Ends()
         => Assert.Equal(["i called you.", "no answer."], SplitPlain("i called you. no answer."));
 }
