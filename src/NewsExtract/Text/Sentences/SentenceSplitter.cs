@@ -5,15 +5,26 @@ using NewsExtract.Text.Tokenization;
 namespace NewsExtract.Text.Sentences;
 
 /// <summary>
-/// First, simple sentence splitter: sentences never cross paragraphs; inside a paragraph a sentence
-/// ends after '.', '!' or '?' (and any closing quotes or brackets that follow) when the next token
-/// starts with an upper-case letter, a digit or an opening quote. Boilerplate paragraphs yield none.
+/// Splits the tokens of each paragraph into sentences. Sentences never cross paragraphs; a title or
+/// heading paragraph is one sentence; boilerplate paragraphs yield none. Inside body text a sentence
+/// ends at '.', '!', '?' or an ellipsis, together with the closing quotes and brackets that follow it
+/// ("... ends.&#x201D; He said"), when what follows looks like the start of a sentence; a period that belongs
+/// to an abbreviation ("Dr.", "U.S.") or an initial ("J.") is not an end, unless a clear sentence
+/// start follows a sentence-final abbreviation ("... in the U.S. The"). A line break followed by a
+/// list marker or a capital after an unpunctuated line also ends a sentence.
 /// </summary>
+/// <remarks>Stateless and thread-safe; linear in the number of tokens.</remarks>
 internal sealed class SentenceSplitter
 {
+    private const int ShortLineTokens = 8;
+
     public SentenceInfo[] Split(string text, Token[] tokens, ArticleLayout layout)
     {
-        var sentences = new List<SentenceInfo>();
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(layout);
+
+        var sentences = new List<SentenceInfo>((tokens.Length / 16) + 4);
         int t = 0;
         for (int p = 0; p < layout.Paragraphs.Length; p++)
         {
@@ -29,46 +40,328 @@ internal sealed class SentenceSplitter
                 t++;
             }
 
-            if (paragraph.Kind == ParagraphKind.Boilerplate)
+            if (paragraph.Kind == ParagraphKind.Boilerplate || first == t)
             {
                 continue;
             }
 
-            int sentenceFirst = first;
-            for (int i = first; i < t; i++)
+            if (paragraph.Kind is ParagraphKind.Title or ParagraphKind.Heading)
             {
-                char c = text[tokens[i].Start];
-                if (tokens[i].Length == 1 && c is '.' or '!' or '?')
-                {
-                    int last = i;
-                    while (last + 1 < t && (tokens[last + 1].Kind == TokenKind.ClosingQuote || text[tokens[last + 1].Start] is ')' or ']' or '.' or '!' or '?'))
-                    {
-                        last++;
-                    }
-
-                    if (last + 1 < t)
-                    {
-                        char next = text[tokens[last + 1].Start];
-                        if (!(char.IsUpper(next) || char.IsDigit(next) || tokens[last + 1].Kind == TokenKind.OpeningQuote))
-                        {
-                            i = last;
-                            continue;
-                        }
-                    }
-
-                    Add(sentences, tokens, sentenceFirst, last, p);
-                    sentenceFirst = last + 1;
-                    i = last;
-                }
+                Add(sentences, tokens, first, t - 1, p);
+                continue;
             }
 
-            if (sentenceFirst < t)
-            {
-                Add(sentences, tokens, sentenceFirst, t - 1, p);
-            }
+            SplitParagraph(text, tokens, first, t, p, sentences);
         }
 
         return sentences.ToArray();
+    }
+
+    private static void SplitParagraph(string text, Token[] tokens, int first, int end, int paragraph, List<SentenceInfo> sentences)
+    {
+        int sentenceFirst = first;
+        for (int i = first; i < end; i++)
+        {
+            Token token = tokens[i];
+
+            // Most tokens are words after a single space: nothing to decide.
+            if (token.Kind is TokenKind.Word or TokenKind.Number && text[token.End - 1] != '.'
+                && i > first && (token.Start == tokens[i - 1].End || (token.Start == tokens[i - 1].End + 1 && text[token.Start - 1] == ' ')))
+            {
+                continue;
+            }
+
+            if (i > sentenceFirst && StartsNewLineItem(text, tokens, i))
+            {
+                Add(sentences, tokens, sentenceFirst, i - 1, paragraph);
+                sentenceFirst = i;
+            }
+
+            if (IsSeparatorLine(text, token))
+            {
+                // A rule of asterisks, underscores or equals signs stands alone.
+                if (i > sentenceFirst)
+                {
+                    Add(sentences, tokens, sentenceFirst, i - 1, paragraph);
+                }
+
+                Add(sentences, tokens, i, i, paragraph);
+                sentenceFirst = i + 1;
+                continue;
+            }
+
+            if (IsLetterPhraseComma(text, tokens, sentenceFirst, i, end))
+            {
+                Add(sentences, tokens, sentenceFirst, i, paragraph);
+                sentenceFirst = i + 1;
+                continue;
+            }
+
+            Terminal terminal = GetTerminal(text, token);
+            if (terminal == Terminal.None)
+            {
+                continue;
+            }
+
+            if (IsListNumber(text, tokens, sentenceFirst, i))
+            {
+                continue;
+            }
+
+            int last = i;
+            while (last + 1 < end && IsTrailer(text, tokens[last + 1]))
+            {
+                last++;
+            }
+
+            if (last + 1 < end && !StartsSentence(text, tokens, i, last + 1, end, terminal))
+            {
+                i = last;
+                continue;
+            }
+
+            Add(sentences, tokens, sentenceFirst, last, paragraph);
+            sentenceFirst = last + 1;
+            i = last;
+        }
+
+        if (sentenceFirst < end)
+        {
+            Add(sentences, tokens, sentenceFirst, end - 1, paragraph);
+        }
+    }
+
+    private enum Terminal
+    {
+        None,
+
+        /// <summary>'.', '!', '?' or a run of them.</summary>
+        Strong,
+
+        /// <summary>An ellipsis: ends a sentence only before a clear sentence start.</summary>
+        Ellipsis,
+
+        /// <summary>An abbreviation with its period: ends a sentence only before a clear sentence start.</summary>
+        Abbreviation,
+
+        /// <summary>An emoji or emoticon: ends a sentence before a capitalized word.</summary>
+        Soft,
+
+        /// <summary>A colon: a candidate only when the options allow it.</summary>
+        Colon,
+    }
+
+    private static Terminal GetTerminal(string text, Token token)
+    {
+        if (token.Kind is TokenKind.Word or TokenKind.Number && text[token.End - 1] != '.')
+        {
+            return Terminal.None;
+        }
+
+        ReadOnlySpan<char> span = text.AsSpan(token.Start, token.Length);
+        char lastChar = span[^1];
+        switch (token.Kind)
+        {
+            case TokenKind.Punctuation:
+                if (lastChar is '!' or '?' || (lastChar == '.' && span.Length == 1) || span.Contains('!') || span.Contains('?'))
+                {
+                    return Terminal.Strong;
+                }
+
+                if (lastChar is '.' or '\u2026')
+                {
+                    return Terminal.Ellipsis;
+                }
+
+                return lastChar == ':' && span.Length == 1 ? Terminal.Colon : Terminal.None;
+            case TokenKind.Word when lastChar == '.' && span.Length > 1:
+                // An initial ("J.") or a title ("Dr.") comes before a name: never an end.
+                return span.Length == 2 || TokenizerLexicon.IsTitle(span) ? Terminal.None : Terminal.Abbreviation;
+            case TokenKind.Emoji:
+                return Terminal.Soft;
+            default:
+                return Terminal.None;
+        }
+    }
+
+    /// <summary>
+    /// The comma after a letter's sign-off that makes up its whole sentence ("Thanks,", "Best regards,") or
+    /// after a short greeting ("Dear Ms. Smith,", "Hi all,") ends the sentence when a capitalized word follows.
+    /// </summary>
+    private static bool IsLetterPhraseComma(string text, Token[] tokens, int sentenceFirst, int index, int end)
+    {
+        Token comma = tokens[index];
+        int words = index - sentenceFirst;
+        if (words is < 1 or > 4 || comma.Length != 1 || text[comma.Start] != ',' || index + 1 >= end)
+        {
+            return false;
+        }
+
+        Token next = tokens[index + 1];
+        if (next.Kind != TokenKind.Word || !char.IsUpper(text[next.Start]))
+        {
+            return false;
+        }
+
+        Token first = tokens[sentenceFirst];
+        if (SentenceLexicon.IsGreeting(text.AsSpan(first.Start, first.Length)))
+        {
+            return words >= 2;
+        }
+
+        // Single spaces only, so the span can be looked up as it stands.
+        Token last = tokens[index - 1];
+        ReadOnlySpan<char> phrase = text.AsSpan(first.Start, last.End - first.Start);
+        return phrase.Length <= 20 && phrase.Count(' ') == words - 1 && SentenceLexicon.IsSignOff(phrase);
+    }
+
+    /// <summary>The period of a list number ("3. Change the date") at the start of a sentence is not an end.</summary>
+    private static bool IsListNumber(string text, Token[] tokens, int sentenceFirst, int index)
+    {
+        Token period = tokens[index];
+        if (period.Length != 1 || text[period.Start] != '.' || index == sentenceFirst)
+        {
+            return false;
+        }
+
+        Token number = tokens[index - 1];
+        int numberIndex = index - 1;
+        bool atStart = numberIndex == sentenceFirst
+            || (numberIndex == sentenceFirst + 1 && text[tokens[sentenceFirst].Start] is '*' or '-' or '(' or '#');
+        return atStart && number.Kind == TokenKind.Number && number.Length <= 3 && number.End == period.Start;
+    }
+
+    private static bool IsSeparatorLine(string text, Token token)
+    {
+        if (token.Length < 3 || token.Kind is not (TokenKind.Punctuation or TokenKind.Symbol))
+        {
+            return false;
+        }
+
+        // Only a free-standing rule: "**NOTE**" decorates a word rather than separating sentences.
+        char c = text[token.Start];
+        return c is '*' or '_' or '=' or '~' or '#'
+            && (token.Start == 0 || char.IsWhiteSpace(text[token.Start - 1]))
+            && (token.End == text.Length || char.IsWhiteSpace(text[token.End]))
+            && text.AsSpan(token.Start, token.Length).IndexOfAnyExcept(c) < 0;
+    }
+
+    /// <summary>Closing quotes, closing brackets and further final punctuation stay with the sentence they close.</summary>
+    private static bool IsTrailer(string text, Token token)
+    {
+        if (token.Kind is TokenKind.ClosingQuote or TokenKind.Emoji)
+        {
+            return true;
+        }
+
+        if (token.Kind != TokenKind.Punctuation)
+        {
+            return false;
+        }
+
+        char c = text[token.Start];
+        return c is ')' or ']' or '}' or '.' or '!' or '?' or '\u2026';
+    }
+
+    private static bool StartsSentence(string text, Token[] tokens, int terminalIndex, int index, int end, Terminal terminal)
+    {
+        Token next = tokens[index];
+        if (next.Kind == TokenKind.OpeningQuote || (next.Kind == TokenKind.Punctuation && text[next.Start] is '(' or '['))
+        {
+            if (terminal == Terminal.Colon || index + 1 >= end)
+            {
+                return terminal != Terminal.Colon;
+            }
+
+            Token after = tokens[index + 1];
+            char a = text[after.Start];
+            return char.IsUpper(a) || (terminal == Terminal.Strong && (char.IsDigit(a) || after.Kind == TokenKind.OpeningQuote));
+        }
+
+        char c = text[next.Start];
+        bool upper = char.IsUpper(c);
+        switch (terminal)
+        {
+            case Terminal.Strong:
+                if (upper || next.Kind is TokenKind.Handle or TokenKind.Hashtag or TokenKind.Url or TokenKind.Email)
+                {
+                    return true;
+                }
+
+                if (next.Kind == TokenKind.Number)
+                {
+                    return next.Start > tokens[index - 1].End;
+                }
+
+                // Informal text starts sentences in lower case; a quotation that ends in '!' or '?' and goes
+                // on in lower case ("Go!" he said) does not end the sentence.
+                return next.Kind == TokenKind.Word && char.IsLower(c) && !HasClosingQuote(tokens, terminalIndex, index);
+            case Terminal.Colon:
+                return false;
+            case Terminal.Soft:
+                return upper && next.Kind == TokenKind.Word;
+            case Terminal.Ellipsis:
+                return upper && next.Kind == TokenKind.Word;
+            default:
+                return next.Kind == TokenKind.Word && upper && TokenizerLexicon.IsSentenceStarter(text.AsSpan(next.Start, next.Length));
+        }
+    }
+
+    private static bool HasClosingQuote(Token[] tokens, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (tokens[k].Kind == TokenKind.ClosingQuote)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A line break followed by a list marker, or by a capital after a line with no final punctuation.</summary>
+    private static bool StartsNewLineItem(string text, Token[] tokens, int index)
+    {
+        Token previous = tokens[index - 1];
+        Token token = tokens[index];
+        int gapLength = token.Start - previous.End;
+        if (gapLength == 0 || (gapLength == 1 && text[previous.End] == ' '))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> gap = text.AsSpan(previous.End, token.Start - previous.End);
+        if (!gap.Contains('\n'))
+        {
+            return false;
+        }
+
+        char c = text[token.Start];
+        if (c is '-' or '*' or '\u2022' or '\u00B7' or '\u2013' or '\u2014' || (token.Kind == TokenKind.Number && index + 1 < tokens.Length
+            && text[tokens[index + 1].Start] is '.' or ')' && tokens[index + 1].Start == token.End))
+        {
+            return true;
+        }
+
+        char p = text[previous.End - 1];
+        if (!char.IsUpper(c) || p is ',' or ';' or ':' or '-' or '(' or '&' or '/')
+        {
+            return false;
+        }
+
+        // A short unpunctuated line is a heading or a list item; a long one is running text wrapped by hand.
+        int lineTokens = 0;
+        for (int k = index - 1; k >= 0 && lineTokens <= ShortLineTokens; k--)
+        {
+            lineTokens++;
+            if (k == 0 || text.AsSpan(tokens[k - 1].End, tokens[k].Start - tokens[k - 1].End).Contains('\n'))
+            {
+                break;
+            }
+        }
+
+        return lineTokens <= ShortLineTokens;
     }
 
     private static void Add(List<SentenceInfo> sentences, Token[] tokens, int first, int last, int paragraph)

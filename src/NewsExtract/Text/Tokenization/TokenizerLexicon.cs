@@ -1,0 +1,107 @@
+using System.Collections.Frozen;
+using NewsExtract.Internal;
+
+namespace NewsExtract.Text.Tokenization;
+
+/// <summary>
+/// The tokenizer's word lists (embedded text files under <c>Data/</c>), loaded once, immutable and
+/// looked up by span without allocating.
+/// </summary>
+internal static class TokenizerLexicon
+{
+    private static readonly FrozenSet<string> s_abbreviations;
+    private static readonly FrozenSet<string> s_titles;
+    private static readonly FrozenSet<string> s_hyphenPrefixes;
+    private static readonly FrozenSet<string> s_sentenceStarters;
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_abbreviationLookup;
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_titleLookup;
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_hyphenPrefixLookup;
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_sentenceStarterLookup;
+
+#pragma warning disable CA1810 // The sets depend on each other's file; one static constructor keeps the load in one place.
+    static TokenizerLexicon()
+#pragma warning restore CA1810
+    {
+        var abbreviations = new List<string>();
+        var titles = new List<string>();
+        foreach ((string item, string? tag) in ReadLines("NewsExtract.Tokenization.Abbreviations.txt"))
+        {
+            abbreviations.Add(item);
+            if (tag == "title")
+            {
+                titles.Add(item);
+            }
+        }
+
+        var prefixes = new List<string>();
+        foreach ((string item, _) in ReadLines("NewsExtract.Tokenization.HyphenPrefixes.txt"))
+        {
+            prefixes.Add(item);
+        }
+
+        var starters = new List<string>();
+        foreach ((string item, _) in ReadLines("NewsExtract.Tokenization.SentenceStarters.txt"))
+        {
+            starters.Add(item);
+        }
+
+        s_sentenceStarters = starters.ToFrozenSet(StringComparer.Ordinal);
+        s_sentenceStarterLookup = s_sentenceStarters.GetAlternateLookup<ReadOnlySpan<char>>();
+        s_abbreviations = abbreviations.ToFrozenSet(StringComparer.Ordinal);
+        s_titles = titles.ToFrozenSet(StringComparer.Ordinal);
+        s_hyphenPrefixes = prefixes.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        s_abbreviationLookup = s_abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+        s_titleLookup = s_titles.GetAlternateLookup<ReadOnlySpan<char>>();
+        s_hyphenPrefixLookup = s_hyphenPrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Whether <paramref name="wordWithPeriod"/> (e.g. "Dr.") is a listed abbreviation.</summary>
+    public static bool IsAbbreviation(ReadOnlySpan<char> wordWithPeriod) => s_abbreviationLookup.Contains(wordWithPeriod);
+
+    /// <summary>Whether <paramref name="wordWithPeriod"/> is written before a name ("Mr.", "Gen.") and so never ends a sentence.</summary>
+    public static bool IsTitle(ReadOnlySpan<char> wordWithPeriod) => s_titleLookup.Contains(wordWithPeriod);
+
+    /// <summary>Whether a capitalized word almost always begins a sentence ("The", "He", "But").</summary>
+    public static bool IsSentenceStarter(ReadOnlySpan<char> word) => s_sentenceStarterLookup.Contains(word);
+
+    /// <summary>Whether a hyphen after <paramref name="prefix"/> joins it to the next word ("e-mail").</summary>
+    public static bool IsHyphenPrefix(ReadOnlySpan<char> prefix) => s_hyphenPrefixLookup.Contains(prefix);
+
+    /// <summary>
+    /// Whether a token is a clitic split off its host word ("'s", "n't", "&#x2019;re", the possessive "'"):
+    /// UD counts the host and the clitic as one surface (multi-word) token.
+    /// </summary>
+    public static bool IsClitic(ReadOnlySpan<char> token)
+    {
+        if (token.Length == 0)
+        {
+            return false;
+        }
+
+        if (token[0] is '\'' or '\u2019')
+        {
+            ReadOnlySpan<char> rest = token[1..];
+            return rest.Length == 0 || rest.Equals("s", StringComparison.OrdinalIgnoreCase) || rest.Equals("m", StringComparison.OrdinalIgnoreCase)
+                || rest.Equals("d", StringComparison.OrdinalIgnoreCase) || rest.Equals("ll", StringComparison.OrdinalIgnoreCase)
+                || rest.Equals("re", StringComparison.OrdinalIgnoreCase) || rest.Equals("ve", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return token.Length == 3 && (token[0] | 0x20) == 'n' && token[1] is '\'' or '\u2019' && (token[2] | 0x20) == 't';
+    }
+
+    private static IEnumerable<(string Item, string? Tag)> ReadLines(string resource)
+    {
+        string text = ResourceText.Read(resource);
+        foreach (string raw in text.Split('\n'))
+        {
+            string line = raw.TrimEnd('\r');
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            int tab = line.IndexOf('\t', StringComparison.Ordinal);
+            yield return tab < 0 ? (line.Trim(), null) : (line[..tab].Trim(), line[(tab + 1)..].Trim());
+        }
+    }
+}

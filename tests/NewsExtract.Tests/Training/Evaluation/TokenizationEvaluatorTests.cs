@@ -1,0 +1,67 @@
+using NewsExtract.Tests.Infrastructure;
+using NewsExtract.Training.Evaluation;
+
+namespace NewsExtract.Tests.Training.Evaluation;
+
+public sealed class TokenizationEvaluatorTests
+{
+    private const string Sample = """
+        # newdoc id = d1
+        # newpar id = d1-p1
+        # sent_id = 1
+        # text = I don't know.
+        1	I	I	PRON	PRP	_	3	nsubj	_	_
+        2-3	don't	_	_	_	_	_	_	_	_
+        2	do	do	AUX	VBP	_	4	aux	_	_
+        3	n't	not	PART	RB	_	4	advmod	_	_
+        4	know	know	VERB	VB	_	0	root	_	SpaceAfter=No
+        5	.	.	PUNCT	.	_	4	punct	_	_
+
+        # sent_id = 2
+        # text = Ask Dr. Smith
+        1	Ask	ask	VERB	VB	_	0	root	_	_
+        2	Dr.	Dr.	PROPN	NNP	_	3	compound	_	_
+        3	Smith	Smith	PROPN	NNP	_	1	obj	_	_
+
+        # newpar id = d1-p2
+        # sent_id = 3
+        # text = Fine!
+        1	Fine	fine	ADJ	JJ	_	0	root	_	SpaceAfter=No
+        2	!	!	PUNCT	.	_	1	punct	_	_
+
+        """;
+
+    [Fact]
+    public void Read_MultiWordTokensAndParagraphs_RebuildsTextAndSpans()
+    {
+        ConlluDocument document = Assert.Single(ConlluReader.Read(Sample.ReplaceLineEndings("\n"), "sample"));
+        Assert.Equal("I don't know. Ask Dr. Smith\n\nFine!", document.Text);
+        Assert.Equal([(0, 1), (2, 7), (8, 12), (12, 13), (14, 17), (18, 21), (22, 27), (29, 33), (33, 34)], document.Tokens);
+        Assert.Equal([(0, 13), (14, 27), (29, 34)], document.Sentences);
+    }
+
+    [Fact]
+    public void Evaluate_SmallDocument_CliticsCountAsOneSurfaceToken()
+    {
+        TokenizationScores scores = TokenizationEvaluator.Evaluate(ConlluReader.Read(Sample.ReplaceLineEndings("\n"), "sample"));
+        Assert.Equal(new SpanScore(9, 9, 9), scores.Tokens);
+        Assert.Equal(new SpanScore(3, 3, 3), scores.Sentences);
+    }
+
+    [Fact]
+    public void Read_SentenceWithoutText_Throws()
+        => Assert.Throws<NewsExtract.Training.CliException>(() => ConlluReader.Read("1\tA\ta\tX\tX\t_\t0\troot\t_\t_\n\n", "bad"));
+
+    /// <summary>Floors a little below the figures in docs/accuracy.md, measured on EWT test.</summary>
+    [Fact]
+    public void Evaluate_EwtTest_MeetsDocumentedFloors()
+    {
+        string path = SharedData.Require("data/ud-ewt/en_ewt-ud-test.conllu");
+        TokenizationScores scores = TokenizationEvaluator.Evaluate(ConlluReader.Read(File.ReadAllText(path), path));
+        Assert.True(scores.Tokens.F1 >= TokenFloor, $"tokens F1 {scores.Tokens.F1:F2} < {TokenFloor}");
+        Assert.True(scores.Sentences.F1 >= SentenceFloor, $"sentences F1 {scores.Sentences.F1:F2} < {SentenceFloor}");
+    }
+
+    private const double TokenFloor = 98.8;
+    private const double SentenceFloor = 84.0;
+}
