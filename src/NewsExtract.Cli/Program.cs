@@ -17,6 +17,7 @@ internal static class Program
 
         var eval = new Command("eval", "Evaluate accuracy against gold data.");
         root.Subcommands.Add(eval);
+        eval.Subcommands.Add(EvalQuotesCommand.Create());
 
         var train = new Command("train", "Train models.");
         root.Subcommands.Add(train);
