@@ -1,120 +1,324 @@
 using NewsExtract.Internal;
-using NewsExtract.Text.Tokenization;
 
 namespace NewsExtract.Quotes;
 
 /// <summary>
-/// First, simple quote finder: pairs opening and closing quote marks inside one paragraph; a speech
-/// verb in the same sentence is the cue, and the nearest person mention (or, for a pronoun subject,
-/// the most recent person) is the speaker.
+/// Finds quotations and reported speech and attributes them. Quote marks are paired per paragraph
+/// (<see cref="QuoteMarkScanner"/>); each quote is Direct (it stands as a sentence), Partial (a fragment
+/// inside a reporting sentence: the span is the reported content) or dropped (a scare quote or title
+/// with no speech verb). Sentences without marks are searched for reported speech (Indirect). Speakers
+/// come from ordered sieves (<see cref="AttributionSieves"/>) and are resolved in text order.
 /// </summary>
 internal sealed class QuoteExtractor
 {
-    private static readonly HashSet<string> s_cues = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "said", "says", "say", "told", "tells", "added", "adds", "stressed", "assured", "revealed", "noted",
-        "warned", "insisted", "argued", "explained", "claimed", "denied", "confirmed", "announced", "asked",
-        "called", "wrote", "declared", "replied", "recalled", "admitted", "acknowledged",
-    };
+    private readonly CueLexicon _cues = CueLexicon.Default;
+    private readonly GenderLexicon _genders = GenderLexicon.Default;
 
     public Quote[] Extract(AnalysisDocument document)
     {
-        string text = document.Text;
-        Token[] tokens = document.Tokens;
-        var quotes = new List<Quote>();
-        foreach (SentenceInfo sentence in document.Sentences)
+        if (document.Tokens.Length == 0)
         {
-            int end = sentence.FirstToken + sentence.TokenCount;
-            for (int i = sentence.FirstToken; i < end; i++)
+            return [];
+        }
+
+        var c = new QuoteContext(document, _cues, _genders);
+        var candidates = new List<QuoteCandidate>();
+        Paragraph[] paragraphs = document.Layout.Paragraphs;
+        bool previousOpen = false;
+        int previousQuoteParagraph = -10;
+        for (int p = 0; p < paragraphs.Length; p++)
+        {
+            Paragraph paragraph = paragraphs[p];
+            if (paragraph.Kind == ParagraphKind.Boilerplate)
             {
-                if (tokens[i].Kind != TokenKind.OpeningQuote)
+                previousOpen = false;
+                continue;
+            }
+
+            List<QuoteRegion> regions = QuoteMarkScanner.Scan(document.Text, paragraph.Start, paragraph.End);
+            int before = candidates.Count;
+            AddMarkedQuotes(c, p, paragraph, regions, candidates, previousOpen, previousQuoteParagraph == p - 1);
+            if (paragraph.Kind == ParagraphKind.Body)
+            {
+                AddReportedSpeech(c, p, paragraph, regions, candidates);
+            }
+
+            previousOpen = regions.Count > 0 && regions[^1].CloseMark < 0;
+            if (candidates.Count > before)
+            {
+                previousQuoteParagraph = p;
+            }
+        }
+
+        candidates.Sort((x, y) => x.Start.CompareTo(y.Start));
+        return Resolve(c, candidates);
+    }
+
+    private static void AddMarkedQuotes(QuoteContext c, int p, Paragraph paragraph, List<QuoteRegion> regions,
+        List<QuoteCandidate> candidates, bool previousOpen, bool previousHadQuote)
+    {
+        int consumedUntil = -1;
+        var local = new List<QuoteCandidate>();
+        for (int r = 0; r < regions.Count; r++)
+        {
+            QuoteRegion region = regions[r];
+            if (region.ContentStart < consumedUntil)
+            {
+                continue;
+            }
+
+            int headFrom = r > 0 ? Math.Max(regions[r - 1].CloseMark + 1, regions[r - 1].ContentEnd) : paragraph.Start;
+            int open = region.OpenMark;
+            (int sentenceStart, int headWords, bool headHasColonOrCue) = Head(c, headFrom, open);
+            int tailEnd = r + 1 < regions.Count ? regions[r + 1].OpenMark : paragraph.End;
+            int tailFrom = region.CloseMark >= 0 ? region.CloseMark + 1 : region.ContentEnd;
+            bool standalone = headWords == 0 || headHasColonOrCue;
+            if (standalone)
+            {
+                var q = new QuoteCandidate(region.ContentStart, region.ContentEnd, QuoteKind.Direct, p);
+                q.Attribution = AttributionSieves.AfterQuote(c, tailFrom, tailEnd, region)
+                    ?? AttributionSieves.BeforeQuote(c, sentenceStart, open);
+                if (q.Attribution is null && r == 0 && headWords == 0 && paragraph.Start == open)
                 {
-                    continue;
+                    q.MayCarry = true;
+                    q.Continues = previousOpen;
                 }
 
-                int close = i + 1;
-                while (close < end && tokens[close].Kind != TokenKind.ClosingQuote)
+                if (q.Attribution is null && !q.MayCarry && !previousHadQuote && region.Single && headWords == 0)
                 {
-                    close++;
+                    continue; // a single-marked headline phrase or title, not speech
                 }
 
-                if (close >= end || close == i + 1)
+                local.Add(q);
+                continue;
+            }
+
+            // A fragment inside the reporter's sentence.
+            int sentenceEnd = SentenceEnd(c, regions, r, paragraph.End);
+            int a = c.TokenAt(sentenceStart);
+            int b = c.TokenBefore(sentenceEnd);
+            ReportedSpeech? reported = a < b ? ReportedSpeechFinder.Find(c, a, b) : null;
+            if (reported is ReportedSpeech rs && rs.ContentStart <= region.ContentStart && rs.ContentEnd >= region.ContentStart)
+            {
+                int end = Math.Max(rs.ContentEnd, region.ContentEnd);
+                var q = new QuoteCandidate(rs.ContentStart, end, QuoteKind.Partial, p);
+                if (rs.Phrase is SpeakerPhrase phrase)
                 {
-                    continue;
+                    q.Attribution = new Attribution(c.Tokens[rs.CueFirst].Start, c.Tokens[rs.CueEnd - 1].End, phrase);
                 }
 
-                int qStart = tokens[i + 1].Start;
-                int qEnd = tokens[close - 1].End;
-                bool direct = i == sentence.FirstToken;
-                (Speaker? speaker, QuoteCue? cue) = Attribute(document, sentence, i, close);
-                quotes.Add(new Quote(qStart, qEnd, text.Substring(qStart, qEnd - qStart), direct ? QuoteKind.Direct : QuoteKind.Partial, speaker, cue));
-                i = close;
+                local.Add(q);
+                consumedUntil = end;
+                continue;
+            }
+
+            Attribution? tied = AttributionSieves.FragmentCue(c, sentenceStart, region, sentenceEnd);
+            if (tied is not null)
+            {
+                var q = new QuoteCandidate(region.ContentStart, region.ContentEnd, QuoteKind.Partial, p);
+                q.Attribution = tied;
+                local.Add(q);
+            }
+        }
+
+        // Quotes of one paragraph without their own cue share the nearest attributed one ("“A.” “B,” she said.").
+        for (int i = 0; i < local.Count; i++)
+        {
+            if (local[i].Attribution is not null || local[i].Kind != QuoteKind.Direct)
+            {
+                continue;
+            }
+
+            QuoteCandidate? next = null;
+            for (int j = i + 1; j < local.Count && next is null; j++)
+            {
+                if (local[j].Attribution is not null && local[j].Kind == QuoteKind.Direct)
+                {
+                    next = local[j];
+                }
+            }
+
+            QuoteCandidate? prev = null;
+            for (int j = i - 1; j >= 0 && prev is null; j--)
+            {
+                if (local[j].Attribution is not null)
+                {
+                    prev = local[j];
+                }
+            }
+
+            local[i].SharesWith = local[i].MayCarry ? next : prev ?? next;
+        }
+
+        candidates.AddRange(local);
+    }
+
+    private static void AddReportedSpeech(QuoteContext c, int p, Paragraph paragraph, List<QuoteRegion> regions, List<QuoteCandidate> candidates)
+    {
+        AnalysisDocument d = c.Document;
+        foreach (SentenceInfo sentence in d.Sentences)
+        {
+            if (sentence.End <= paragraph.Start || sentence.Start >= paragraph.End)
+            {
+                continue;
+            }
+
+            bool overlaps = false;
+            foreach (QuoteRegion region in regions)
+            {
+                int openAt = region.OpenMark;
+                int closeAt = region.CloseMark >= 0 ? region.CloseMark : region.ContentEnd;
+                if (openAt < sentence.End && closeAt >= sentence.Start)
+                {
+                    overlaps = true;
+                    break;
+                }
+            }
+
+            if (overlaps || sentence.TokenCount < 5)
+            {
+                continue;
+            }
+
+            ReportedSpeech? found = ReportedSpeechFinder.Find(c, sentence.FirstToken, sentence.FirstToken + sentence.TokenCount);
+            if (found is ReportedSpeech rs && rs.ContentEnd > rs.ContentStart)
+            {
+                var q = new QuoteCandidate(rs.ContentStart, rs.ContentEnd, QuoteKind.Indirect, p);
+                if (rs.Phrase is SpeakerPhrase phrase)
+                {
+                    q.Attribution = new Attribution(c.Tokens[rs.CueFirst].Start, c.Tokens[rs.CueEnd - 1].End, phrase);
+                }
+
+                candidates.Add(q);
+            }
+        }
+    }
+
+    private static Quote[] Resolve(QuoteContext c, List<QuoteCandidate> candidates)
+    {
+        var resolver = new SpeakerResolver(c);
+        var quotes = new List<Quote>(candidates.Count);
+        QuoteCandidate? previous = null;
+        foreach (QuoteCandidate q in candidates)
+        {
+            QuoteCue? cue = null;
+            if (q.Attribution is Attribution a)
+            {
+                q.Speaker = resolver.Resolve(a.Phrase);
+                q.SpeakerEvent = q.Speaker is null ? null : resolver.LastSpeaker;
+                cue = new QuoteCue(a.CueStart, a.CueEnd, c.Text[a.CueStart..a.CueEnd]);
+            }
+            else if (q.SharesWith is QuoteCandidate other && other.Attribution is Attribution shared)
+            {
+                if (other.Speaker is null && other.Start > q.Start)
+                {
+                    other.Speaker = resolver.Resolve(shared.Phrase);
+                    other.SpeakerEvent = other.Speaker is null ? null : resolver.LastSpeaker;
+                }
+
+                q.Speaker = other.Speaker;
+                q.SpeakerEvent = other.SpeakerEvent;
+                cue = new QuoteCue(shared.CueStart, shared.CueEnd, c.Text[shared.CueStart..shared.CueEnd]);
+            }
+            else if (q.MayCarry && previous is not null && previous.Speaker is Speaker carried
+                && (q.Paragraph - previous.Paragraph <= 1 || q.Continues))
+            {
+                q.Speaker = new Speaker(carried.EntityId, carried.Name, null, null, null);
+                q.SpeakerEvent = previous.SpeakerEvent;
+                if (previous.SpeakerEvent is PersonEvent e)
+                {
+                    resolver.Carry(e);
+                }
+            }
+
+            quotes.Add(new Quote(q.Start, q.End, c.Text[q.Start..q.End], q.Kind, q.Speaker, cue));
+            if (q.Kind != QuoteKind.Indirect || q.Speaker is not null)
+            {
+                previous = q;
             }
         }
 
         return quotes.ToArray();
     }
 
-    private static (Speaker?, QuoteCue?) Attribute(AnalysisDocument document, SentenceInfo sentence, int open, int close)
+    /// <summary>
+    /// The sentence start before a quote mark (after the last sentence end outside quotes), the number of
+    /// words between it and the mark, and whether those words end in a colon or a speech verb ("He said, “").
+    /// </summary>
+    private static (int SentenceStart, int Words, bool IntroducesQuote) Head(QuoteContext c, int from, int open)
     {
-        string text = document.Text;
-        Token[] tokens = document.Tokens;
-        int end = sentence.FirstToken + sentence.TokenCount;
-        int cueIndex = -1;
-        for (int k = sentence.FirstToken; k < end; k++)
+        int a = c.TokenAt(from);
+        int b = c.TokenBefore(open);
+        int start = a;
+        for (int i = b - 1; i >= a; i--)
         {
-            if ((k < open || k > close) && s_cues.Contains(text.Substring(tokens[k].Start, tokens[k].Length)))
+            if (c.EndsSentence(i) && !IsAbbreviationPeriod(c, i))
             {
-                cueIndex = k;
+                start = i + 1;
                 break;
             }
         }
 
-        if (cueIndex < 0)
+        int words = 0;
+        for (int i = start; i < b; i++)
         {
-            return (null, null);
-        }
-
-        var cue = new QuoteCue(tokens[cueIndex].Start, tokens[cueIndex].End, text.Substring(tokens[cueIndex].Start, tokens[cueIndex].Length));
-        int best = -1;
-        int bestDistance = int.MaxValue;
-        for (int m = 0; m < document.Mentions.Length; m++)
-        {
-            MentionInfo mention = document.Mentions[m];
-            if (mention.Type != EntityType.Person || mention.Start < sentence.Start || mention.End > sentence.End
-                || (mention.Start >= tokens[open].Start && mention.End <= tokens[close].End))
+            if (c.IsWord(i) || c.Tokens[i].Kind == Text.Tokenization.TokenKind.Number)
             {
-                continue;
-            }
-
-            int distance = Math.Abs(mention.FirstToken - cueIndex);
-            if (distance < bestDistance)
-            {
-                best = m;
-                bestDistance = distance;
+                words++;
             }
         }
 
-        if (best >= 0 && bestDistance <= 3)
+        bool introduces = false;
+        int last = b - 1;
+        if (last >= start && (c.IsPunct(last, ':') || c.IsPunct(last, ',')))
         {
-            MentionInfo mention = document.Mentions[best];
-            EntityInfo entity = document.Entities[document.MentionEntity[best]];
-            return (new Speaker(entity.Id, entity.Name, mention.Start, mention.End, text.Substring(mention.Start, mention.End - mention.Start)), cue);
+            introduces = c.IsPunct(last, ':') || HasCue(c, start, last);
+        }
+        else if (last >= start && c.IsWord(last) && c.Cues.Match(c.Text, c.Tokens, last, last + 1, out _) > 0 && open + 1 < c.Text.Length && char.IsUpper(c.Text[open + 1]))
+        {
+            introduces = true;
         }
 
-        int subject = cueIndex - 1;
-        if (subject >= sentence.FirstToken && text.AsSpan(tokens[subject].Start, tokens[subject].Length) is "he" or "she" or "He" or "She")
+        int sentenceStart = start < c.Tokens.Length ? Math.Max(from, Math.Min(open, c.Tokens[start].Start)) : from;
+        return (sentenceStart, words, introduces);
+    }
+
+    private static bool HasCue(QuoteContext c, int a, int b)
+    {
+        for (int i = a; i < b; i++)
         {
-            for (int m = document.Mentions.Length - 1; m >= 0; m--)
+            if (c.Cues.Match(c.Text, c.Tokens, i, b, out _) > 0)
             {
-                if (document.Mentions[m].Type == EntityType.Person && document.Mentions[m].End <= tokens[subject].Start)
-                {
-                    EntityInfo entity = document.Entities[document.MentionEntity[m]];
-                    return (new Speaker(entity.Id, entity.Name, tokens[subject].Start, tokens[subject].End, text.Substring(tokens[subject].Start, tokens[subject].Length)), cue);
-                }
+                return true;
             }
         }
 
-        return (null, cue);
+        return false;
+    }
+
+    private static bool IsAbbreviationPeriod(QuoteContext c, int i)
+        => c.IsPunct(i, '.') && i > 0 && c.Tokens[i - 1].End == c.Tokens[i].Start && c.Tokens[i - 1].Length <= 3 && c.IsCapitalized(i - 1);
+
+    /// <summary>The end of the sentence holding region <paramref name="r"/>: the first sentence end outside quotes after it.</summary>
+    private static int SentenceEnd(QuoteContext c, List<QuoteRegion> regions, int r, int paragraphEnd)
+    {
+        int from = regions[r].CloseMark >= 0 ? regions[r].CloseMark + 1 : regions[r].ContentEnd;
+        int next = r + 1;
+        for (int i = c.TokenAt(from); i < c.Tokens.Length && c.Tokens[i].Start < paragraphEnd; i++)
+        {
+            while (next < regions.Count && regions[next].CloseMark >= 0 && regions[next].CloseMark < c.Tokens[i].Start)
+            {
+                next++;
+            }
+
+            bool inside = next < regions.Count && regions[next].OpenMark <= c.Tokens[i].Start
+                && (regions[next].CloseMark < 0 || c.Tokens[i].Start < regions[next].CloseMark);
+            if (!inside && c.EndsSentence(i) && !IsAbbreviationPeriod(c, i))
+            {
+                return c.Tokens[i].End;
+            }
+        }
+
+        return paragraphEnd;
     }
 }

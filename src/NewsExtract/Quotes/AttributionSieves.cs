@@ -1,0 +1,125 @@
+namespace NewsExtract.Quotes;
+
+/// <summary>
+/// The ordered attribution sieves for quotes with marks. Each looks at one place and either finds a cue
+/// with a speaker phrase or passes:
+/// <list type="number">
+/// <item><see cref="AfterQuote"/>: right after the closing mark ("…,” Riabkov assured", "…,” said the minister", "“…” — Jane Doe").</item>
+/// <item><see cref="BeforeQuote"/>: right before the opening mark ("Hugh Hill, a doctor, said: “…”", "He told reporters: “…”").</item>
+/// <item><see cref="FragmentCue"/>: for a quoted fragment, the speech verb of its sentence ("he called them “unsuccessful”").</item>
+/// </list>
+/// Quotes left without a cue take their paragraph's attribution or carry over the previous speaker
+/// (<see cref="QuoteExtractor"/>).
+/// </summary>
+internal static class AttributionSieves
+{
+    private const int MaxSubjectWords = 8;
+
+    /// <summary>A cue and speaker in the text after a quote, up to the next quote or sentence end.</summary>
+    public static Attribution? AfterQuote(QuoteContext c, int from, int to, QuoteRegion region)
+    {
+        int t = c.TokenAt(from);
+        int hi = c.TokenBefore(to);
+        while (t < hi && (c.IsPunct(t, ',') || c.IsQuoteMark(t)))
+        {
+            t++;
+        }
+
+        if (t >= hi)
+        {
+            return null;
+        }
+
+        // "“…” — Jane Doe"
+        if (c.IsDash(t) && t + 1 < hi && c.IsCapitalized(t + 1))
+        {
+            SpeakerPhrase? named = SpeakerPhraseFinder.FindAfter(c, t + 1, hi);
+            return named is SpeakerPhrase n ? new Attribution(c.Tokens[t].Start, c.Tokens[t].End, n) : null;
+        }
+
+        // "…,” said Backlund." / "…,” said the minister."
+        int len = c.Cues.Match(c.Text, c.Tokens, t, hi, out _);
+        if (len > 0)
+        {
+            SpeakerPhrase? after = SpeakerPhraseFinder.FindAfter(c, t + len, hi);
+            return after is SpeakerPhrase a ? new Attribution(c.Tokens[t].Start, c.Tokens[t + len - 1].End, a) : null;
+        }
+
+        // "…,” Riabkov assured." / "…,” he said, paraphrasing Putin." / "…,” Carolina coach Rod Brind'Amour said."
+        for (int k = t + 1; k < hi && k <= t + MaxSubjectWords; k++)
+        {
+            if (c.EndsSentence(k) && !IsTitlePeriod(c, k))
+            {
+                break;
+            }
+
+            len = c.Cues.Match(c.Text, c.Tokens, k, hi, out _);
+            if (len == 0)
+            {
+                continue;
+            }
+
+            SpeakerPhrase? before = SpeakerPhraseFinder.FindBefore(c, k, t);
+            if (before is SpeakerPhrase b && b.First == t)
+            {
+                return new Attribution(c.Tokens[k].Start, c.Tokens[k + len - 1].End, b);
+            }
+
+            break;
+        }
+
+        return null;
+    }
+
+    /// <summary>A cue and speaker introducing a quote: "X said: “", "X told reporters, “", "X said that “".</summary>
+    public static Attribution? BeforeQuote(QuoteContext c, int sentenceStart, int open)
+    {
+        int a = c.TokenAt(sentenceStart);
+        int b = c.TokenBefore(open);
+        while (b > a && (c.IsPunct(b - 1, ':') || c.IsPunct(b - 1, ',') || c.IsDash(b - 1)))
+        {
+            b--;
+        }
+
+        for (int k = b - 1; k >= a && k >= b - 8; k--)
+        {
+            int len = c.Cues.Match(c.Text, c.Tokens, k, b, out _);
+            if (len == 0)
+            {
+                continue;
+            }
+
+            SpeakerPhrase? phrase = SpeakerPhraseFinder.FindBefore(c, k, a) ?? SpeakerPhraseFinder.FindAfter(c, k + len, b);
+            return phrase is SpeakerPhrase p ? new Attribution(c.Tokens[k].Start, c.Tokens[k + len - 1].End, p) : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>The speech verb a quoted fragment depends on: the nearest cue with a subject before it, else one right after it.</summary>
+    public static Attribution? FragmentCue(QuoteContext c, int sentenceStart, QuoteRegion region, int sentenceEnd)
+    {
+        int a = c.TokenAt(sentenceStart);
+        int open = c.TokenBefore(region.OpenMark);
+        for (int k = open - 1; k >= a; k--)
+        {
+            int len = c.Cues.Match(c.Text, c.Tokens, k, open, out _);
+            if (len == 0)
+            {
+                continue;
+            }
+
+            SpeakerPhrase? phrase = SpeakerPhraseFinder.FindBefore(c, k, a);
+            if (phrase is SpeakerPhrase p)
+            {
+                return new Attribution(c.Tokens[k].Start, c.Tokens[k + len - 1].End, p);
+            }
+        }
+
+        int from = region.CloseMark >= 0 ? region.CloseMark + 1 : region.ContentEnd;
+        return AfterQuote(c, from, sentenceEnd, region);
+    }
+
+    private static bool IsTitlePeriod(QuoteContext c, int k)
+        => c.IsPunct(k, '.') && k > 0 && c.In(k - 1, WordClasses.Titles);
+}

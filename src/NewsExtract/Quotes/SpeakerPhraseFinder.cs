@@ -1,0 +1,231 @@
+namespace NewsExtract.Quotes;
+
+/// <summary>
+/// Finds the words naming the speaker next to a speech verb: the subject before it ("Riabkov assured",
+/// "Hugh Hill, a doctor, said", "X, who led …, said", "Sen. Jane Doe, D-Mich., said") or after it in
+/// inverted order ("said Backlund", "said the minister").
+/// </summary>
+internal static class SpeakerPhraseFinder
+{
+    private const int MaxNominalWords = 5;
+
+    /// <summary>The subject ending right before the cue starting at token <paramref name="cue"/>, not before token <paramref name="lo"/>.</summary>
+    public static SpeakerPhrase? FindBefore(QuoteContext c, int cue, int lo)
+    {
+        int j = cue - 1;
+        while (j >= lo && c.IsLower(j) && (c.In(j, WordClasses.Auxiliaries) || c.Span(j).EndsWith("ly", StringComparison.Ordinal)))
+        {
+            j--;
+        }
+
+        if (j < lo)
+        {
+            return null;
+        }
+
+        int bound = lo;
+        for (int hop = 0; hop < 3 && j >= lo && c.IsPunct(j, ','); hop++)
+        {
+            // Skip an appositive, relative clause or affiliation between commas.
+            int k = j - 1;
+            while (k >= lo && !c.IsPunct(k, ',') && !c.IsQuoteMark(k))
+            {
+                k--;
+            }
+
+            if (k < lo || !c.IsPunct(k, ','))
+            {
+                return null;
+            }
+
+            if (IsAppositive(c, k + 1, j))
+            {
+                j = k - 1;
+                continue;
+            }
+
+            // Not an appositive: the segment itself may be the speaker ("the spokesman, Dmitri Peskov, said").
+            bound = k + 1;
+            j--;
+            break;
+        }
+
+        if (j < bound)
+        {
+            return null;
+        }
+
+        return PhraseEndingAt(c, j, bound);
+    }
+
+    /// <summary>The speaker right after a cue ending before token <paramref name="start"/> ("said Backlund.").</summary>
+    public static SpeakerPhrase? FindAfter(QuoteContext c, int start, int hi)
+    {
+        if (start >= hi || !c.IsWord(start))
+        {
+            return null;
+        }
+
+        int end;
+        SpeakerPhraseKind kind;
+        if (c.In(start, WordClasses.Pronouns) && !c.Is(start, "it"))
+        {
+            end = start;
+            kind = SpeakerPhraseKind.Pronoun;
+        }
+        else if (c.IsCapitalized(start) || c.MentionAt(start) >= 0)
+        {
+            end = start;
+            while (end + 1 < hi && (c.IsCapitalized(end + 1) || (end + 2 < hi && c.In(end + 1, WordClasses.NameConnectors) && c.IsCapitalized(end + 2))))
+            {
+                end++;
+            }
+
+            kind = c.In(end, WordClasses.SpeakerNouns) && end == start ? SpeakerPhraseKind.Nominal : SpeakerPhraseKind.Name;
+        }
+        else if (c.In(start, WordClasses.Determiners) || c.In(start, WordClasses.SpeakerNouns))
+        {
+            end = start;
+            while (end + 1 < hi && end - start < MaxNominalWords && c.IsWord(end + 1) && !IsBreaker(c, end + 1))
+            {
+                end++;
+            }
+
+            // A name inside the phrase is the speaker: "said the minister, Jane Doe" is handled by the caller.
+            int head = end;
+            while (head > start && !c.In(head, WordClasses.SpeakerNouns) && !c.IsCapitalized(head))
+            {
+                head--;
+            }
+
+            if (!c.In(head, WordClasses.SpeakerNouns) && !c.IsCapitalized(head))
+            {
+                return null;
+            }
+
+            end = head;
+            kind = c.IsCapitalized(head) ? SpeakerPhraseKind.Name : SpeakerPhraseKind.Nominal;
+        }
+        else
+        {
+            return null;
+        }
+
+        // The phrase must end the clause: "said Backlund." / "said Backlund, a forward" / "said he, laughing".
+        if (end + 1 < hi && c.IsWord(end + 1) && !c.In(end + 1, WordClasses.TimeWords))
+        {
+            return null;
+        }
+
+        return new SpeakerPhrase(start, end, end, kind);
+    }
+
+    private static SpeakerPhrase? PhraseEndingAt(QuoteContext c, int j, int lo)
+    {
+        if (!c.IsWord(j) && c.MentionAt(j) < 0)
+        {
+            return null;
+        }
+
+        if (c.In(j, WordClasses.Pronouns))
+        {
+            return new SpeakerPhrase(j, j, j, SpeakerPhraseKind.Pronoun);
+        }
+
+        if (c.IsCapitalized(j) || c.MentionAt(j) >= 0)
+        {
+            int i = j;
+            while (i - 1 >= lo && (c.IsCapitalized(i - 1) || (c.MentionAt(i - 1) >= 0 && c.MentionAt(i - 1) == c.MentionAt(i))
+                || (i - 2 >= lo && c.In(i - 1, WordClasses.NameConnectors) && c.IsCapitalized(i - 2))))
+            {
+                i--;
+            }
+
+            while (i < j && c.In(i, WordClasses.LeadingFunctionWords))
+            {
+                i++;
+            }
+
+            if (i == j && c.In(j, WordClasses.LeadingFunctionWords))
+            {
+                return null;
+            }
+
+            if (i - 1 >= lo && c.Is(i - 1, "the"))
+            {
+                i--;
+            }
+
+            bool nominal = i == j && c.In(j, WordClasses.SpeakerNouns);
+            return new SpeakerPhrase(i, j, j, nominal ? SpeakerPhraseKind.Nominal : SpeakerPhraseKind.Name);
+        }
+
+        if (c.IsLower(j) && c.In(j, WordClasses.SpeakerNouns))
+        {
+            int i = j;
+            while (i - 1 >= lo && j - i < MaxNominalWords && c.IsWord(i - 1) && !IsBreaker(c, i - 1) && !c.In(i - 1, WordClasses.Auxiliaries))
+            {
+                i--;
+                if (c.In(i, WordClasses.Determiners))
+                {
+                    break;
+                }
+            }
+
+            while (i < j && c.In(i, WordClasses.LeadingFunctionWords) && !c.In(i, WordClasses.Determiners))
+            {
+                i++;
+            }
+
+            return new SpeakerPhrase(i, j, j, SpeakerPhraseKind.Nominal);
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether tokens <c>a..b-1</c> between commas describe rather than name ("a doctor", "who led …", "D-Mich.").</summary>
+    private static bool IsAppositive(QuoteContext c, int a, int b)
+    {
+        if (a >= b || b - a > 30)
+        {
+            return false;
+        }
+
+        if (c.IsLower(a) || c.In(a, WordClasses.Determiners) || c.Is(a, "who") || c.Is(a, "which"))
+        {
+            return true;
+        }
+
+        // Party affiliations ("D-Mich.", "R-Texas") and ages ("45").
+        if (b - a <= 4)
+        {
+            for (int k = a; k < b; k++)
+            {
+                ReadOnlySpan<char> w = c.Span(k);
+                if ((w.Length >= 3 && w[1] == '-' && char.IsUpper(w[0])) || (k == a && c.Tokens[k].Kind == Text.Tokenization.TokenKind.Number))
+                {
+                    return true;
+                }
+            }
+        }
+
+        // "Canada’s ambassador to China": a capitalized start followed by a role noun.
+        for (int k = a + 1; k < b && k < a + 5; k++)
+        {
+            if (c.IsLower(k) && (c.In(k, WordClasses.SpeakerNouns) || c.In(k, WordClasses.Titles)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsBreaker(QuoteContext c, int token)
+        => c.In(token, s_breakers);
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> s_breakers = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["that", "which", "who", "and", "but", "or", "to", "with", "when", "as", "than", "in", "on", "at", "by", "from", "after",
+         "before", "said", "says", "told", "if", "because", "while", "about", "into", "over", "under", "said", "is", "was"],
+        StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,445 @@
+using NewsExtract.Internal;
+
+namespace NewsExtract.Quotes;
+
+/// <summary>
+/// Turns a speaker phrase into a <see cref="Speaker"/>: a name into its entity (canonical name; a surname
+/// or an acronym into the fuller entity), a pronoun into the most recent compatible antecedent (persons
+/// for he/she, preferring earlier speakers, subjects and agreeing gender), a role noun into the person
+/// holding that role. Attributions must be resolved in text order: each one becomes antecedent evidence.
+/// When the evidence is weak the answer is no speaker.
+/// </summary>
+internal sealed class SpeakerResolver
+{
+    private const int PronounParagraphWindow = 4;
+
+    private readonly QuoteContext _c;
+    private readonly List<PersonEvent> _events = [];
+    private readonly Dictionary<int, Gender> _entityGender = [];
+    private readonly Dictionary<string, int> _roleHolder = new(StringComparer.OrdinalIgnoreCase);
+    private readonly int[] _paragraphOfOffset;
+    private PersonEvent? _lastSpeaker;
+
+    public SpeakerResolver(QuoteContext context)
+    {
+        _c = context;
+        AnalysisDocument d = context.Document;
+        _paragraphOfOffset = [];
+        for (int m = 0; m < d.Mentions.Length; m++)
+        {
+            int e = Canonical(d.MentionEntity[m], m);
+            EntityInfo entity = d.Entities[e];
+            MentionInfo mention = d.Mentions[m];
+            bool isPerson = entity.Type == EntityType.Person;
+            bool subject = IsSubjectPosition(mention.FirstToken);
+            _events.Add(new PersonEvent(mention.Start, ParagraphOf(mention.Start), e, entity.Name, isPerson, subject));
+            if (isPerson)
+            {
+                LearnRole(mention, e);
+            }
+        }
+
+        for (int e = 0; e < d.Entities.Length; e++)
+        {
+            foreach (string role in d.Entities[e].Roles)
+            {
+                _roleHolder.TryAdd(role, e);
+            }
+        }
+    }
+
+    public int ParagraphOf(int offset)
+    {
+        Paragraph[] ps = _c.Document.Layout.Paragraphs;
+        int lo = 0;
+        int hi = ps.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (ps[mid].End < offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>The speaker of the last resolved attribution, for quotes carried over.</summary>
+    public PersonEvent? LastSpeaker => _lastSpeaker;
+
+    public Speaker? Resolve(SpeakerPhrase phrase)
+    {
+        int start = _c.Tokens[phrase.First].Start;
+        int end = _c.Tokens[phrase.Last].End;
+        string surface = _c.Text[start..end];
+        (int entity, string? name, bool isPerson) = phrase.Kind switch
+        {
+            SpeakerPhraseKind.Pronoun => ResolvePronoun(phrase.Head, start),
+            SpeakerPhraseKind.Nominal => ResolveNominal(phrase),
+            _ => ResolveName(phrase),
+        };
+
+        if (name is null)
+        {
+            return null;
+        }
+
+        var evt = new PersonEvent(start, ParagraphOf(start), entity, name, isPerson, true);
+        _lastSpeaker = evt;
+        if (phrase.Kind != SpeakerPhraseKind.Pronoun)
+        {
+            _events.Add(evt);
+            _events.Sort((a, b) => a.Offset.CompareTo(b.Offset));
+        }
+
+        int? id = entity >= 0 ? _c.Document.Entities[entity].Id : null;
+        return new Speaker(id, name, start, end, surface);
+    }
+
+    /// <summary>Notes a speaker carried over to a later quote (keeps it the most recent speaker).</summary>
+    public void Carry(PersonEvent speaker) => _lastSpeaker = speaker;
+
+    private (int Entity, string? Name, bool IsPerson) ResolveName(SpeakerPhrase phrase)
+    {
+        AnalysisDocument d = _c.Document;
+        int m = _c.MentionAt(phrase.Head);
+        if (m >= 0)
+        {
+            int e = Canonical(d.MentionEntity[m], m);
+            EntityInfo entity = d.Entities[e];
+            if (Words(entity.Name) <= 6)
+            {
+                return (e, entity.Name, entity.Type == EntityType.Person || (entity.Type != EntityType.Organization && LooksLikePersonName(phrase)));
+            }
+        }
+
+        // No usable mention: the words themselves, titles dropped, joined to a known fuller name.
+        int first = phrase.First;
+        while (first < phrase.Last && (_c.In(first, WordClasses.Titles) || _c.Is(first, "the") || _c.In(first, WordClasses.SpeakerNouns)))
+        {
+            first++;
+        }
+
+        string text = _c.Text[_c.Tokens[first].Start.._c.Tokens[phrase.Last].End];
+        int known = FindByLastWord(_c.Word(phrase.Last), phrase.Head);
+        if (known >= 0)
+        {
+            return (known, d.Entities[known].Name, d.Entities[known].Type == EntityType.Person);
+        }
+
+        return (-1, text, LooksLikePersonName(phrase));
+    }
+
+    private (int Entity, string? Name, bool IsPerson) ResolvePronoun(int token, int offset)
+    {
+        string word = _c.Word(token).ToLowerInvariant();
+        int paragraph = ParagraphOf(offset);
+        if (word is "he" or "she")
+        {
+            Gender wanted = word == "he" ? Gender.Male : Gender.Female;
+            double best = double.NegativeInfinity;
+            PersonEvent? chosen = null;
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            int rank = 0;
+            for (int i = _events.Count - 1; i >= 0; i--)
+            {
+                PersonEvent e = _events[i];
+                if (e.Offset >= offset)
+                {
+                    continue;
+                }
+
+                if (paragraph - e.Paragraph > PronounParagraphWindow)
+                {
+                    break;
+                }
+
+                if (!e.IsPerson || !seen.Add(e.Entity >= 0 ? "#" + e.Entity : e.Name))
+                {
+                    continue;
+                }
+
+                Gender g = GenderOf(e);
+                if (g != Gender.Unknown && g != wanted)
+                {
+                    rank++;
+                    continue;
+                }
+
+                double score = -rank - (0.5 * (paragraph - e.Paragraph));
+                if (g == wanted)
+                {
+                    score += 2;
+                }
+
+                if (e.IsSubject)
+                {
+                    score += 1;
+                }
+
+                if (_lastSpeaker is PersonEvent last && Same(last, e))
+                {
+                    score += 1.5;
+                }
+
+                if (score > best)
+                {
+                    best = score;
+                    chosen = e;
+                }
+
+                rank++;
+            }
+
+            // The last speaker when it agrees and is recent, even if its mention is older than the window.
+            if (chosen is null && _lastSpeaker is PersonEvent speaker && speaker.IsPerson && paragraph - speaker.Paragraph <= 2
+                && (GenderOf(speaker) == Gender.Unknown || GenderOf(speaker) == wanted))
+            {
+                chosen = speaker;
+            }
+
+            return chosen is PersonEvent p ? (p.Entity, p.Name, true) : (-1, null, false);
+        }
+
+        if (word is "they" or "it")
+        {
+            // Organizations and groups: the most recent non-person subject close by.
+            if (_lastSpeaker is PersonEvent last && !last.IsPerson && paragraph - last.Paragraph <= 1)
+            {
+                return (last.Entity, last.Name, false);
+            }
+
+            for (int i = _events.Count - 1; i >= 0; i--)
+            {
+                PersonEvent e = _events[i];
+                if (e.Offset >= offset)
+                {
+                    continue;
+                }
+
+                if (paragraph - e.Paragraph > 1)
+                {
+                    break;
+                }
+
+                if (!e.IsPerson && e.Entity >= 0 && _c.Document.Entities[e.Entity].Type == EntityType.Organization)
+                {
+                    return (e.Entity, e.Name, false);
+                }
+            }
+        }
+
+        return (-1, null, false);
+    }
+
+    private (int Entity, string? Name, bool IsPerson) ResolveNominal(SpeakerPhrase phrase)
+    {
+        string head = _c.Word(phrase.Head);
+        bool definite = phrase.First < phrase.Head && (_c.Is(phrase.First, "the") || _c.IsCapitalized(phrase.First));
+        if (definite && _roleHolder.TryGetValue(head, out int holder))
+        {
+            return (holder, _c.Document.Entities[holder].Name, true);
+        }
+
+        string text = _c.Text[_c.Tokens[phrase.First].Start.._c.Tokens[phrase.Last].End];
+        return (-1, text, false);
+    }
+
+    /// <summary>A one-word mention that is the surname of a fuller person entity is that person.</summary>
+    private int Canonical(int entity, int mention)
+    {
+        AnalysisDocument d = _c.Document;
+        EntityInfo e = d.Entities[entity];
+        if (e.Type == EntityType.Person && Words(e.Name) > 1)
+        {
+            return entity;
+        }
+
+        int found = FindByLastWord(d.Text.Substring(d.Mentions[mention].Start, d.Mentions[mention].End - d.Mentions[mention].Start), -1);
+        return found >= 0 ? found : entity;
+    }
+
+    private int FindByLastWord(string word, int token)
+    {
+        AnalysisDocument d = _c.Document;
+        word = word.Trim();
+        if (word.Length == 0)
+        {
+            return -1;
+        }
+
+        for (int e = 0; e < d.Entities.Length; e++)
+        {
+            EntityInfo entity = d.Entities[e];
+            if (Words(entity.Name) < 2 || Words(entity.Name) > 4)
+            {
+                continue;
+            }
+
+            if (entity.Type == EntityType.Person && entity.Name.EndsWith(" " + word, StringComparison.Ordinal))
+            {
+                return e;
+            }
+
+            // An acronym of a fuller organization name ("PBO" for "Parliamentary Budget Officer").
+            if (token >= 0 && word.Length >= 2 && IsAcronymOf(word, entity.Name))
+            {
+                return e;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsAcronymOf(string acronym, string name)
+    {
+        foreach (char ch in acronym)
+        {
+            if (!char.IsUpper(ch))
+            {
+                return false;
+            }
+        }
+
+        var initials = new System.Text.StringBuilder();
+        foreach (string w in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (char.IsUpper(w[0]))
+            {
+                initials.Append(w[0]);
+            }
+        }
+
+        return initials.ToString() == acronym;
+    }
+
+    private Gender GenderOf(PersonEvent e)
+    {
+        if (e.Entity < 0)
+        {
+            return _c.Genders.Of(e.Name);
+        }
+
+        if (_entityGender.TryGetValue(e.Entity, out Gender g))
+        {
+            return g;
+        }
+
+        g = Gender.Unknown;
+        EntityInfo entity = _c.Document.Entities[e.Entity];
+        foreach (string alias in entity.Aliases)
+        {
+            g = _c.Genders.Of(alias);
+            if (g != Gender.Unknown)
+            {
+                break;
+            }
+        }
+
+        if (g == Gender.Unknown)
+        {
+            g = GenderFromTitles(entity);
+        }
+
+        _entityGender[e.Entity] = g;
+        return g;
+    }
+
+    /// <summary>A title right before any mention of the entity ("Mr. Hemming", "Mrs. Clinton").</summary>
+    private Gender GenderFromTitles(EntityInfo entity)
+    {
+        foreach (int m in entity.Mentions)
+        {
+            int t = _c.Document.Mentions[m].FirstToken - 1;
+            if (t >= 0 && _c.Genders.OfWord(_c.Span(t)) is Gender g && g != Gender.Unknown)
+            {
+                return g;
+            }
+
+            if (t >= 1 && _c.IsPunct(t, '.') && _c.Genders.OfWord(_c.Span(t - 1)) is Gender g2 && g2 != Gender.Unknown)
+            {
+                return g2;
+            }
+        }
+
+        return Gender.Unknown;
+    }
+
+    private void LearnRole(MentionInfo mention, int entity)
+    {
+        // "Kremlin spokesman Dmitri Peskov": lower-case role words right before the name.
+        int t = mention.FirstToken - 1;
+        if (t >= 0 && _c.IsLower(t) && (_c.In(t, WordClasses.SpeakerNouns) || _c.In(t, WordClasses.Titles)))
+        {
+            _roleHolder[_c.Word(t)] = entity;
+        }
+
+        // "Dmitri Peskov, the Kremlin spokesman,": an appositive after the name.
+        int a = mention.FirstToken + mention.TokenCount;
+        if (a + 1 < _c.Tokens.Length && _c.IsPunct(a, ','))
+        {
+            for (int k = a + 1; k < _c.Tokens.Length && k <= a + 6; k++)
+            {
+                if (_c.IsPunct(k, ',') || _c.EndsSentence(k))
+                {
+                    if (k - 1 > a + 1 && _c.IsLower(k - 1) && _c.In(k - 1, WordClasses.SpeakerNouns))
+                    {
+                        _roleHolder[_c.Word(k - 1)] = entity;
+                    }
+
+                    break;
+                }
+            }
+        }
+    }
+
+    private bool IsSubjectPosition(int token)
+    {
+        // The first words of a sentence or clause, or just before a verb-like word: a coarse subject test.
+        int t = token - 1;
+        while (t >= 0 && (_c.IsCapitalized(t) || (_c.IsLower(t) && (_c.In(t, WordClasses.Titles) || _c.In(t, WordClasses.SpeakerNouns)))))
+        {
+            t--;
+        }
+
+        return t < 0 || _c.EndsSentence(t) || _c.IsQuoteMark(t) || _c.IsPunct(t, ',') || _c.Is(t, "the") || _c.Text.AsSpan(_c.Tokens[t].End, _c.Tokens[t + 1].Start - _c.Tokens[t].End).Contains('\n');
+    }
+
+    private bool LooksLikePersonName(SpeakerPhrase phrase)
+    {
+        if (_c.Genders.OfWord(_c.Span(phrase.First)) != Gender.Unknown)
+        {
+            return true;
+        }
+
+        return phrase.First > 0 && _c.In(phrase.First - 1, WordClasses.Titles);
+    }
+
+    private static bool Same(PersonEvent a, PersonEvent b)
+        => a.Entity >= 0 ? a.Entity == b.Entity : string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
+
+    private static int Words(string s)
+    {
+        int n = 0;
+        bool inWord = false;
+        foreach (char ch in s)
+        {
+            if (ch == ' ')
+            {
+                inWord = false;
+            }
+            else if (!inWord)
+            {
+                inWord = true;
+                n++;
+            }
+        }
+
+        return n;
+    }
+}
