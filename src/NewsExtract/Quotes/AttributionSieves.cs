@@ -37,6 +37,13 @@ internal static class AttributionSieves
             return named is SpeakerPhrase n ? new Attribution(c.Tokens[t].Start, c.Tokens[t].End, n) : null;
         }
 
+        // "“…” according to Dr. Keith Ahamad"
+        if (t + 2 < hi && c.Is(t, "according") && c.Is(t + 1, "to"))
+        {
+            SpeakerPhrase? source = SpeakerPhraseFinder.FindAfter(c, t + 2, hi);
+            return source is SpeakerPhrase s ? new Attribution(c.Tokens[t].Start, c.Tokens[t + 1].End, s) : null;
+        }
+
         // "…,” said Backlund." / "…,” said the minister."
         int len = c.Cues.Match(c.Text, c.Tokens, t, hi, out _);
         if (len > 0)
@@ -60,7 +67,7 @@ internal static class AttributionSieves
             }
 
             SpeakerPhrase? before = SpeakerPhraseFinder.FindBefore(c, k, t);
-            if (before is SpeakerPhrase b && b.First == t)
+            if (before is SpeakerPhrase b && (b.First == t || OnlyModifiers(c, t, b.First)))
             {
                 return new Attribution(c.Tokens[k].Start, c.Tokens[k + len - 1].End, b);
             }
@@ -118,6 +125,45 @@ internal static class AttributionSieves
 
         int from = region.CloseMark >= 0 ? region.CloseMark + 1 : region.ContentEnd;
         return AfterQuote(c, from, sentenceEnd, region);
+    }
+
+    /// <summary>Only words (no punctuation), at most five: "then-Surrey mayoral candidate Doug McCallum".</summary>
+    private static bool OnlyModifiers(QuoteContext c, int from, int to)
+    {
+        if (to - from > 5)
+        {
+            return false;
+        }
+
+        for (int k = from; k < to; k++)
+        {
+            if (!c.IsWord(k) || c.In(k, WordClasses.Pronouns))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether any speech verb occurs in the text after a quote, up to the next quote.</summary>
+    public static bool HasCueAfter(QuoteContext c, int from, int to)
+    {
+        int hi = c.TokenBefore(to);
+        for (int k = c.TokenAt(from); k < hi && k < c.TokenAt(from) + 12; k++)
+        {
+            if (c.EndsSentence(k) && !IsTitlePeriod(c, k))
+            {
+                break;
+            }
+
+            if (c.Cues.Match(c.Text, c.Tokens, k, hi, out _) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsTitlePeriod(QuoteContext c, int k)

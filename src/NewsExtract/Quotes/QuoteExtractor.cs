@@ -78,15 +78,15 @@ internal sealed class QuoteExtractor
                 var q = new QuoteCandidate(region.ContentStart, region.ContentEnd, QuoteKind.Direct, p);
                 q.Attribution = AttributionSieves.AfterQuote(c, tailFrom, tailEnd, region)
                     ?? AttributionSieves.BeforeQuote(c, sentenceStart, open);
-                if (q.Attribution is null && r == 0 && headWords == 0 && paragraph.Start == open)
+                if (q.Attribution is null && r == 0 && headWords == 0 && paragraph.Start == open && !AttributionSieves.HasCueAfter(c, tailFrom, tailEnd))
                 {
                     q.MayCarry = true;
                     q.Continues = previousOpen;
                 }
 
-                if (q.Attribution is null && !q.MayCarry && !previousHadQuote && region.Single && headWords == 0)
+                if (q.Attribution is null && (region.Single || paragraph.Kind != ParagraphKind.Body) && !(q.MayCarry && previousHadQuote))
                 {
-                    continue; // a single-marked headline phrase or title, not speech
+                    continue; // a headline phrase, title or single-marked name, not attributed speech
                 }
 
                 local.Add(q);

@@ -108,6 +108,11 @@ internal static class ReportedSpeechFinder
             }
 
             int s = comma + 1;
+            if (s < b && c.IsQuoteMark(s))
+            {
+                s++;
+            }
+
             int n = c.Cues.Match(c.Text, c.Tokens, s, b, out _);
             if (n > 0)
             {
@@ -153,7 +158,12 @@ internal static class ReportedSpeechFinder
 
     /// <summary>The subject starts the clause: at the sentence start, after a conjunction, or after an introductory phrase and comma.</summary>
     private static bool StartsClause(QuoteContext c, int a, int first)
-        => LeadingOnly(c, a, first) || (first - 1 >= a && c.IsPunct(first - 1, ',') && !HasCueBefore(c, a, first - 1));
+        => LeadingOnly(c, a, first)
+            || (first - 1 >= a && (c.IsPunct(first - 1, ',') || c.In(first - 1, s_subordinators)) && !HasCueBefore(c, a, first - 1));
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> s_subordinators = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["after", "when", "as", "because", "since", "while", "before", "although", "though", "and", "but", "once", "where", "until"],
+        StringComparer.OrdinalIgnoreCase);
 
     private static bool HasCueBefore(QuoteContext c, int a, int end)
     {
@@ -222,6 +232,11 @@ internal static class ReportedSpeechFinder
     {
         for (; i < b; i++)
         {
+            if (c.IsPunct(i, ',') || c.IsPunct(i, ';'))
+            {
+                return true; // "…, he said, adding that …"
+            }
+
             if (c.IsWord(i) && !c.In(i, WordClasses.TimeWords) && !c.IsCapitalized(i))
             {
                 return false;
@@ -232,7 +247,7 @@ internal static class ReportedSpeechFinder
     }
 
     private static bool LooksLikeClause(QuoteContext c, int i)
-        => !c.Is(i, "to") && !c.Is(i, "for") && !c.Is(i, "of") && !c.Is(i, "about") && !c.Is(i, "by") && !c.Is(i, "so");
+        => !c.Is(i, "to") && !c.Is(i, "for") && !c.Is(i, "of") && !c.Is(i, "with") && !c.Is(i, "by") && !c.Is(i, "so");
 
     private static int Words(QuoteContext c, int a, int b)
     {

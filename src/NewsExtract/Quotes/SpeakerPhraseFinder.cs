@@ -76,9 +76,19 @@ internal static class SpeakerPhraseFinder
         else if (c.IsCapitalized(start) || c.MentionAt(start) >= 0)
         {
             end = start;
-            while (end + 1 < hi && (c.IsCapitalized(end + 1) || (end + 2 < hi && c.In(end + 1, WordClasses.NameConnectors) && c.IsCapitalized(end + 2))))
+            while (end + 1 < hi && (c.IsCapitalized(end + 1) || (end + 2 < hi && c.In(end + 1, WordClasses.NameConnectors) && c.IsCapitalized(end + 2))
+                || (end + 2 < hi && c.IsPunct(end + 1, '.') && c.In(end, WordClasses.Titles) && c.IsCapitalized(end + 2))))
             {
                 end++;
+            }
+
+            for (int k = start + 1; k < end; k++)
+            {
+                if (c.Is(k, "of") && c.Genders.OfWord(c.Span(start)) != Gender.Unknown)
+                {
+                    end = k - 1;
+                    break;
+                }
             }
 
             kind = c.In(end, WordClasses.SpeakerNouns) && end == start ? SpeakerPhraseKind.Nominal : SpeakerPhraseKind.Name;
@@ -136,7 +146,8 @@ internal static class SpeakerPhraseFinder
         {
             int i = j;
             while (i - 1 >= lo && (c.IsCapitalized(i - 1) || (c.MentionAt(i - 1) >= 0 && c.MentionAt(i - 1) == c.MentionAt(i))
-                || (i - 2 >= lo && c.In(i - 1, WordClasses.NameConnectors) && c.IsCapitalized(i - 2))))
+                || (i - 2 >= lo && c.In(i - 1, WordClasses.NameConnectors) && c.IsCapitalized(i - 2))
+                || (i - 2 >= lo && c.IsPunct(i - 1, '.') && c.In(i - 2, WordClasses.Titles))))
             {
                 i--;
             }
@@ -151,13 +162,30 @@ internal static class SpeakerPhraseFinder
                 return null;
             }
 
+            // "Jingyi Pan of IG said": a person's name before "of" is the speaker, not the firm after it.
+            int head = j;
+            for (int k = i + 1; k < j; k++)
+            {
+                if (c.Is(k, "of") && c.Genders.OfWord(c.Span(i)) != Gender.Unknown)
+                {
+                    head = k - 1;
+                    break;
+                }
+            }
+
+            // Role words and titles before the name belong to the phrase: "Kremlin spokesman Dmitri Peskov", "Dr. Jane Doe".
+            while (i - 1 >= lo && (IsRoleWord(c, i - 1) || (c.IsPunct(i - 1, '.') && i - 2 >= lo && c.In(i - 2, WordClasses.Titles))))
+            {
+                i--;
+            }
+
             if (i - 1 >= lo && c.Is(i - 1, "the"))
             {
                 i--;
             }
 
             bool nominal = i == j && c.In(j, WordClasses.SpeakerNouns);
-            return new SpeakerPhrase(i, j, j, nominal ? SpeakerPhraseKind.Nominal : SpeakerPhraseKind.Name);
+            return new SpeakerPhrase(i, head, head, nominal ? SpeakerPhraseKind.Nominal : SpeakerPhraseKind.Name);
         }
 
         if (c.IsLower(j) && c.In(j, WordClasses.SpeakerNouns))
@@ -220,6 +248,9 @@ internal static class SpeakerPhraseFinder
 
         return false;
     }
+
+    private static bool IsRoleWord(QuoteContext c, int token)
+        => c.IsCapitalized(token) || (c.IsLower(token) && (c.In(token, WordClasses.SpeakerNouns) || c.In(token, WordClasses.Titles)));
 
     private static bool IsBreaker(QuoteContext c, int token)
         => c.In(token, s_breakers);

@@ -18,7 +18,21 @@ internal sealed class SpeakerResolver
     private readonly Dictionary<int, Gender> _entityGender = [];
     private readonly Dictionary<string, int> _roleHolder = new(StringComparer.OrdinalIgnoreCase);
     private readonly int[] _paragraphOfOffset;
+    private readonly Dictionary<int, int> _genderVotes = [];
+    private readonly HashSet<int> _hasRole = [];
     private PersonEvent? _lastSpeaker;
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> s_nonPersonWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["of", "and", "the", "City", "County", "Open", "Province", "Nova", "Canada", "Canadian", "American", "National", "University",
+         "Hospital", "School", "Centre", "Center", "Program", "Street", "Avenue", "Road", "Park", "Island", "River", "Lake", "Mountain",
+         "First", "Nation", "Nations", "Affairs", "Services", "Service", "Health", "Police", "Court", "House", "Hall", "Church",
+         "Club", "Cup", "League", "Press", "Post", "News", "Times", "Morgan", "Co", "Ltd", "Inc", "Corp", "Group", "Fund",
+         "Foundation", "Society", "Network", "Media", "Airlines", "Motors", "Energy", "Capital", "Trust", "Market", "Exchange",
+         "Federal", "Provincial", "Supreme", "Superior", "Security", "Global", "International", "Day", "Week", "Christmas",
+         "Scotia", "Columbia", "Brunswick", "Ontario", "Quebec", "Alberta", "Manitoba", "Saskatchewan", "Toronto", "Vancouver",
+         "Montreal", "Ottawa", "Calgary", "Edmonton", "Winnipeg", "Halifax", "York", "Washington", "Kingdom", "States", "Union",
+         "Republic", "Democratic", "Liberal", "Conservative", "Party", "Government", "Ministry", "Department", "Council", "Board"],
+        StringComparer.OrdinalIgnoreCase);
 
     public SpeakerResolver(QuoteContext context)
     {
@@ -30,12 +44,26 @@ internal sealed class SpeakerResolver
             int e = Canonical(d.MentionEntity[m], m);
             EntityInfo entity = d.Entities[e];
             MentionInfo mention = d.Mentions[m];
-            bool isPerson = entity.Type == EntityType.Person;
+            bool isPerson = entity.Type == EntityType.Person && !HasNonPersonWord(entity.Name);
             bool subject = IsSubjectPosition(mention.FirstToken);
+            if (subject)
+            {
+                VoteGender(mention, e);
+            }
             _events.Add(new PersonEvent(mention.Start, ParagraphOf(mention.Start), e, entity.Name, isPerson, subject));
             if (isPerson)
             {
                 LearnRole(mention, e);
+            }
+        }
+
+        for (int i = 0; i < _events.Count; i++)
+        {
+            // A person needs some evidence beyond capitalization: a given name, a title, a role or a pronoun after it.
+            PersonEvent ev = _events[i];
+            if (ev.IsPerson && GenderOf(ev) == Gender.Unknown && !_hasRole.Contains(ev.Entity))
+            {
+                _events[i] = ev with { IsPerson = Words(ev.Name) >= 2 && Words(ev.Name) <= 3 };
             }
         }
 
@@ -119,8 +147,13 @@ internal sealed class SpeakerResolver
         }
 
         // No usable mention: the words themselves, titles dropped, joined to a known fuller name.
-        int first = phrase.First;
-        while (first < phrase.Last && (_c.In(first, WordClasses.Titles) || _c.Is(first, "the") || _c.In(first, WordClasses.SpeakerNouns)))
+        int first = phrase.Last;
+        while (first - 1 >= phrase.First && (_c.IsCapitalized(first - 1) || _c.In(first - 1, WordClasses.NameConnectors) || _c.IsPunct(first - 1, '.')))
+        {
+            first--;
+        }
+
+        while (first < phrase.Last && (_c.In(first, WordClasses.Titles) || _c.Is(first, "the") || _c.In(first, WordClasses.SpeakerNouns) || _c.IsPunct(first, '.')))
         {
             first++;
         }
@@ -246,6 +279,47 @@ internal sealed class SpeakerResolver
             return (holder, _c.Document.Entities[holder].Name, true);
         }
 
+        // "the agency", "the ministry": the most recent organization named with that word, else the most recent organization close by.
+        if (definite && WordClasses.GroupNouns.Contains(head))
+        {
+            int paragraph = ParagraphOf(_c.Tokens[phrase.First].Start);
+            int fallback = -1;
+            for (int i = _events.Count - 1; i >= 0; i--)
+            {
+                PersonEvent e = _events[i];
+                if (e.Offset >= _c.Tokens[phrase.First].Start || e.Entity < 0)
+                {
+                    continue;
+                }
+
+                if (paragraph - e.Paragraph > 3)
+                {
+                    break;
+                }
+
+                EntityInfo entity = _c.Document.Entities[e.Entity];
+                if (entity.Type != EntityType.Organization)
+                {
+                    continue;
+                }
+
+                if (entity.Name.Contains(head, StringComparison.OrdinalIgnoreCase))
+                {
+                    return (e.Entity, entity.Name, false);
+                }
+
+                if (fallback < 0 && paragraph - e.Paragraph <= 1)
+                {
+                    fallback = e.Entity;
+                }
+            }
+
+            if (fallback >= 0)
+            {
+                return (fallback, _c.Document.Entities[fallback].Name, false);
+            }
+        }
+
         string text = _c.Text[_c.Tokens[phrase.First].Start.._c.Tokens[phrase.Last].End];
         return (-1, text, false);
     }
@@ -346,6 +420,11 @@ internal sealed class SpeakerResolver
             g = GenderFromTitles(entity);
         }
 
+        if (g == Gender.Unknown && _genderVotes.TryGetValue(e.Entity, out int votes) && votes != 0)
+        {
+            g = votes > 0 ? Gender.Male : Gender.Female;
+        }
+
         _entityGender[e.Entity] = g;
         return g;
     }
@@ -370,13 +449,60 @@ internal sealed class SpeakerResolver
         return Gender.Unknown;
     }
 
+    private static bool HasNonPersonWord(string name)
+    {
+        foreach (string w in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (s_nonPersonWords.Contains(w))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Gender evidence from the text: a he/she/his/her right after a subject mention, before any other name.</summary>
+    private void VoteGender(MentionInfo mention, int entity)
+    {
+        int t = mention.FirstToken + mention.TokenCount;
+        int limit = Math.Min(_c.Tokens.Length, t + 40);
+        for (; t < limit; t++)
+        {
+            if (_c.MentionAt(t) >= 0 || _c.IsQuoteMark(t))
+            {
+                return;
+            }
+
+            ReadOnlySpan<char> w = _c.Span(t);
+            int vote = w.Equals("he", StringComparison.OrdinalIgnoreCase) || w.Equals("his", StringComparison.OrdinalIgnoreCase) || w.Equals("him", StringComparison.OrdinalIgnoreCase) ? 1
+                : w.Equals("she", StringComparison.OrdinalIgnoreCase) || w.Equals("her", StringComparison.OrdinalIgnoreCase) ? -1 : 0;
+            if (vote != 0)
+            {
+                _genderVotes[entity] = _genderVotes.GetValueOrDefault(entity) + vote;
+                return;
+            }
+        }
+    }
+
     private void LearnRole(MentionInfo mention, int entity)
     {
+        // "Education Minister Rob Fleming": role words inside the mention itself.
+        for (int k = mention.FirstToken; k < mention.FirstToken + mention.TokenCount - 1; k++)
+        {
+            if (_c.In(k, WordClasses.Titles) || _c.In(k, WordClasses.SpeakerNouns))
+            {
+                _roleHolder[_c.Word(k)] = entity;
+                _hasRole.Add(entity);
+            }
+        }
+
         // "Kremlin spokesman Dmitri Peskov": lower-case role words right before the name.
         int t = mention.FirstToken - 1;
         if (t >= 0 && _c.IsLower(t) && (_c.In(t, WordClasses.SpeakerNouns) || _c.In(t, WordClasses.Titles)))
         {
             _roleHolder[_c.Word(t)] = entity;
+            _hasRole.Add(entity);
         }
 
         // "Dmitri Peskov, the Kremlin spokesman,": an appositive after the name.
@@ -387,9 +513,10 @@ internal sealed class SpeakerResolver
             {
                 if (_c.IsPunct(k, ',') || _c.EndsSentence(k))
                 {
-                    if (k - 1 > a + 1 && _c.IsLower(k - 1) && _c.In(k - 1, WordClasses.SpeakerNouns))
+                    if (k - 1 > a + 1 && _c.IsLower(k - 1) && (_c.In(k - 1, WordClasses.SpeakerNouns) || _c.In(k - 1, WordClasses.Titles)))
                     {
                         _roleHolder[_c.Word(k - 1)] = entity;
+                        _hasRole.Add(entity);
                     }
 
                     break;
