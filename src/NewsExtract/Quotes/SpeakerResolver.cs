@@ -44,7 +44,7 @@ internal sealed class SpeakerResolver
             int e = Canonical(d.MentionEntity[m], m);
             EntityInfo entity = d.Entities[e];
             MentionInfo mention = d.Mentions[m];
-            bool isPerson = entity.Type == EntityType.Person && !HasNonPersonWord(entity.Name);
+            bool isPerson = IsPersonEntity(entity);
             bool subject = IsSubjectPosition(mention.FirstToken);
             if (subject)
             {
@@ -142,7 +142,7 @@ internal sealed class SpeakerResolver
             EntityInfo entity = d.Entities[e];
             if (Words(entity.Name) <= 6)
             {
-                return (e, entity.Name, entity.Type == EntityType.Person || (entity.Type != EntityType.Organization && LooksLikePersonName(phrase)));
+                return (e, entity.Name, IsPersonEntity(entity) || (entity.Type != EntityType.Organization && LooksLikePersonName(phrase)));
             }
         }
 
@@ -162,7 +162,7 @@ internal sealed class SpeakerResolver
         int known = FindByLastWord(_c.Word(phrase.Last), phrase.Head);
         if (known >= 0)
         {
-            return (known, d.Entities[known].Name, d.Entities[known].Type == EntityType.Person);
+            return (known, d.Entities[known].Name, IsPersonEntity(d.Entities[known]));
         }
 
         return (-1, text, LooksLikePersonName(phrase));
@@ -260,7 +260,7 @@ internal sealed class SpeakerResolver
                     break;
                 }
 
-                if (!e.IsPerson && e.Entity >= 0 && _c.Document.Entities[e.Entity].Type == EntityType.Organization)
+                if (!e.IsPerson && e.Entity >= 0 && e.IsSubject && (word == "they" || _c.Document.Entities[e.Entity].Type == EntityType.Organization))
                 {
                     return (e.Entity, e.Name, false);
                 }
@@ -329,7 +329,7 @@ internal sealed class SpeakerResolver
     {
         AnalysisDocument d = _c.Document;
         EntityInfo e = d.Entities[entity];
-        if (e.Type == EntityType.Person && Words(e.Name) > 1)
+        if (Words(e.Name) > 1)
         {
             return entity;
         }
@@ -347,17 +347,28 @@ internal sealed class SpeakerResolver
             return -1;
         }
 
+        int fuzzy = -1;
         for (int e = 0; e < d.Entities.Length; e++)
         {
             EntityInfo entity = d.Entities[e];
-            if (Words(entity.Name) < 2 || Words(entity.Name) > 4)
+            if (Words(entity.Name) < 2 || Words(entity.Name) > 6)
             {
                 continue;
             }
 
-            if (entity.Type == EntityType.Person && entity.Name.EndsWith(" " + word, StringComparison.Ordinal))
+            if (IsPersonEntity(entity))
             {
-                return e;
+                if (entity.Name.EndsWith(" " + word, StringComparison.Ordinal))
+                {
+                    return e;
+                }
+
+                // A spelling variant of the surname (transliterations: Riabkov / Ryabkov).
+                string last = entity.Name[(entity.Name.LastIndexOf(' ') + 1)..];
+                if (fuzzy < 0 && word.Length >= 6 && char.IsUpper(word[0]) && last.Length >= 6 && last[0] == word[0] && EditDistanceAtMostOne(last, word))
+                {
+                    fuzzy = e;
+                }
             }
 
             // An acronym of a fuller organization name ("PBO" for "Parliamentary Budget Officer").
@@ -367,7 +378,49 @@ internal sealed class SpeakerResolver
             }
         }
 
-        return -1;
+        return fuzzy;
+    }
+
+    private static bool EditDistanceAtMostOne(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+
+        int i = 0;
+        int j = 0;
+        int edits = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                i++;
+                j++;
+                continue;
+            }
+
+            if (++edits > 1)
+            {
+                return false;
+            }
+
+            if (a.Length > b.Length)
+            {
+                i++;
+            }
+            else if (b.Length > a.Length)
+            {
+                j++;
+            }
+            else
+            {
+                i++;
+                j++;
+            }
+        }
+
+        return edits + (a.Length - i) + (b.Length - j) <= 1;
     }
 
     private static bool IsAcronymOf(string acronym, string name)
@@ -447,6 +500,39 @@ internal sealed class SpeakerResolver
         }
 
         return Gender.Unknown;
+    }
+
+    /// <summary>
+    /// Whether an entity names a person: typed Person without organization or place words, or any
+    /// non-organization name with a title inside ("Deputy Foreign Minister Sergei Riabkov").
+    /// </summary>
+    private bool IsPersonEntity(EntityInfo entity)
+    {
+        if (HasNonPersonWord(entity.Name))
+        {
+            return false;
+        }
+
+        if (entity.Type == EntityType.Person)
+        {
+            return true;
+        }
+
+        if (entity.Type == EntityType.Organization)
+        {
+            return false;
+        }
+
+        string[] words = entity.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 0; i < words.Length - 1; i++)
+        {
+            if (WordClasses.Titles.Contains(words[i]) || _c.Genders.Of(words[i]) != Gender.Unknown)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasNonPersonWord(string name)
@@ -539,9 +625,12 @@ internal sealed class SpeakerResolver
 
     private bool LooksLikePersonName(SpeakerPhrase phrase)
     {
-        if (_c.Genders.OfWord(_c.Span(phrase.First)) != Gender.Unknown)
+        for (int k = phrase.First; k <= phrase.Last; k++)
         {
-            return true;
+            if (_c.Genders.OfWord(_c.Span(k)) != Gender.Unknown || (k < phrase.Last && (_c.In(k, WordClasses.Titles) || (_c.IsLower(k) && _c.In(k, WordClasses.SpeakerNouns) && !WordClasses.GroupNouns.Contains(_c.Word(k))))))
+            {
+                return true;
+            }
         }
 
         return phrase.First > 0 && _c.In(phrase.First - 1, WordClasses.Titles);
