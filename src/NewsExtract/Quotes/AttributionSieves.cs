@@ -53,7 +53,7 @@ internal static class AttributionSieves
         }
 
         // "…,” Riabkov assured." / "…,” he said, paraphrasing Putin." / "…,” Carolina coach Rod Brind'Amour said."
-        for (int k = t + 1; k < hi && k <= t + MaxSubjectWords; k++)
+        for (int k = t + 1; k < hi && k <= t + MaxSubjectWords + (c.IsCapitalized(t) ? 24 : 0); k++)
         {
             if (c.EndsSentence(k) && !IsTitlePeriod(c, k))
             {
@@ -100,6 +100,38 @@ internal static class AttributionSieves
             return phrase is SpeakerPhrase p ? new Attribution(c.Tokens[k].Start, c.Tokens[k + len - 1].End, p) : null;
         }
 
+        // "Dave Martell, an addictions doctor, is more blunt: “…”": the named subject of the sentence before a colon.
+        int colon = c.TokenBefore(open) - 1;
+        while (colon >= a && c.IsQuoteMark(colon))
+        {
+            colon--;
+        }
+
+        if (colon > a && c.IsPunct(colon, ':'))
+        {
+            for (int i = a; i < colon; i++)
+            {
+                int m = c.MentionAt(i);
+                if (m < 0 || c.In(i, WordClasses.LeadingFunctionWords))
+                {
+                    continue;
+                }
+
+                int last = i;
+                while (last + 1 < colon && c.MentionAt(last + 1) == m)
+                {
+                    last++;
+                }
+
+                if (c.Document.Entities[c.Document.MentionEntity[m]].Type != EntityType.Location || last > i)
+                {
+                    return new Attribution(c.Tokens[colon].Start, c.Tokens[colon].End, new SpeakerPhrase(i, last, last, SpeakerPhraseKind.Name));
+                }
+
+                break;
+            }
+        }
+
         return null;
     }
 
@@ -137,7 +169,7 @@ internal static class AttributionSieves
 
         for (int k = from; k < to; k++)
         {
-            if (!c.IsWord(k) || c.In(k, WordClasses.Pronouns))
+            if ((!c.IsWord(k) && !c.IsPunct(k, '.')) || c.In(k, WordClasses.Pronouns))
             {
                 return false;
             }

@@ -221,7 +221,7 @@ internal sealed class QuoteExtractor
                 cue = new QuoteCue(shared.CueStart, shared.CueEnd, c.Text[shared.CueStart..shared.CueEnd]);
             }
             else if (q.MayCarry && previous is not null && previous.Speaker is Speaker carried
-                && (q.Paragraph - previous.Paragraph <= 1 || q.Continues))
+                && (q.Paragraph - previous.Paragraph <= 1 || q.Continues || StillAbout(c, q.Paragraph - 1, previous.Paragraph, carried)))
             {
                 q.Speaker = new Speaker(carried.EntityId, carried.Name, null, null, null);
                 q.SpeakerEvent = previous.SpeakerEvent;
@@ -239,6 +239,30 @@ internal sealed class QuoteExtractor
         }
 
         return quotes.ToArray();
+    }
+
+    /// <summary>
+    /// Whether the narrative between a speaker's last quote and a cue-less quote paragraph stays with that
+    /// speaker: the paragraph right before names them (by surname) or opens with a personal pronoun, and no
+    /// more than two paragraphs intervene.
+    /// </summary>
+    private static bool StillAbout(QuoteContext c, int paragraph, int speakerParagraph, Speaker speaker)
+    {
+        if (paragraph - speakerParagraph > 2 || paragraph < 0)
+        {
+            return false;
+        }
+
+        Paragraph p = c.Document.Layout.Paragraphs[paragraph];
+        if (p.Kind != ParagraphKind.Body)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> text = c.Text.AsSpan(p.Start, p.End - p.Start);
+        string last = speaker.Name[(speaker.Name.LastIndexOf(' ') + 1)..];
+        return (last.Length > 1 && text.Contains(last, StringComparison.Ordinal))
+            || text.StartsWith("He ", StringComparison.Ordinal) || text.StartsWith("She ", StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -75,7 +75,13 @@ internal static class SpeakerPhraseFinder
         }
         else if (c.IsCapitalized(start) || c.MentionAt(start) >= 0)
         {
+            // "Rockets general manager Bruce Hamilton": role words between capitalized ones belong to the phrase.
             end = start;
+            while (end + 2 < hi && (c.IsCapitalized(end + 1) || IsRoleWord(c, end + 1)) && c.IsLower(end + 1) && HasCapitalAhead(c, end + 1, hi))
+            {
+                end++;
+            }
+
             while (end + 1 < hi && (c.IsCapitalized(end + 1) || (end + 2 < hi && c.In(end + 1, WordClasses.NameConnectors) && c.IsCapitalized(end + 2))
                 || (end + 2 < hi && c.IsPunct(end + 1, '.') && c.In(end, WordClasses.Titles) && c.IsCapitalized(end + 2))))
             {
@@ -121,8 +127,8 @@ internal static class SpeakerPhraseFinder
             return null;
         }
 
-        // The phrase must end the clause: "said Backlund." / "said Backlund, a forward" / "said he, laughing".
-        if (end + 1 < hi && c.IsWord(end + 1) && !c.In(end + 1, WordClasses.TimeWords))
+        // The phrase must end the clause: "said Backlund." / "said Backlund, a forward" / "said he, laughing" / "said X before leaving".
+        if (end + 1 < hi && c.IsWord(end + 1) && !c.In(end + 1, WordClasses.TimeWords) && !c.In(end + 1, s_breakers))
         {
             return null;
         }
@@ -249,6 +255,24 @@ internal static class SpeakerPhraseFinder
         return false;
     }
 
+    private static bool HasCapitalAhead(QuoteContext c, int from, int hi)
+    {
+        for (int k = from; k < hi && k < from + 4; k++)
+        {
+            if (c.IsCapitalized(k))
+            {
+                return true;
+            }
+
+            if (!IsRoleWord(c, k))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsRoleWord(QuoteContext c, int token)
         => c.IsCapitalized(token) || (c.IsLower(token) && (c.In(token, WordClasses.SpeakerNouns) || c.In(token, WordClasses.Titles)));
 
@@ -257,6 +281,6 @@ internal static class SpeakerPhraseFinder
 
     private static readonly System.Collections.Frozen.FrozenSet<string> s_breakers = System.Collections.Frozen.FrozenSet.ToFrozenSet(
         ["that", "which", "who", "and", "but", "or", "to", "with", "when", "as", "than", "in", "on", "at", "by", "from", "after",
-         "before", "said", "says", "told", "if", "because", "while", "about", "into", "over", "under", "said", "is", "was"],
+         "before", "says", "told", "if", "because", "while", "about", "into", "over", "under", "said", "is", "was", "during", "for", "after"],
         StringComparer.OrdinalIgnoreCase);
 }

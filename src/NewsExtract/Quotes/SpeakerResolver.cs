@@ -126,7 +126,29 @@ internal sealed class SpeakerResolver
         }
 
         int? id = entity >= 0 ? _c.Document.Entities[entity].Id : null;
-        return new Speaker(id, name, start, end, surface);
+        return new Speaker(id, CleanName(name), start, end, surface);
+    }
+
+    /// <summary>A name as a speaker: no possessive ending; "Richard Shelby of Alabama" without the place.</summary>
+    internal string CleanName(string name)
+    {
+        if (name.EndsWith("\u2019s", StringComparison.Ordinal) || name.EndsWith("'s", StringComparison.Ordinal))
+        {
+            name = name[..^2];
+        }
+
+        int of = name.IndexOf(" of ", StringComparison.Ordinal);
+        if (of > 0)
+        {
+            string before = name[..of];
+            string[] words = before.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length >= 2 && (_c.Genders.Of(before) != Gender.Unknown || _c.Genders.Of(words[^2]) != Gender.Unknown))
+            {
+                name = before;
+            }
+        }
+
+        return name;
     }
 
     /// <summary>Notes a speaker carried over to a later quote (keeps it the most recent speaker).</summary>
@@ -160,6 +182,11 @@ internal sealed class SpeakerResolver
 
         string text = _c.Text[_c.Tokens[first].Start.._c.Tokens[phrase.Last].End];
         int known = FindByLastWord(_c.Word(phrase.Last), phrase.Head);
+        if (known < 0 && first == phrase.Last)
+        {
+            known = FindByFirstWord(_c.Word(phrase.Last), _c.Tokens[phrase.First].Start);
+        }
+
         if (known >= 0)
         {
             return (known, d.Entities[known].Name, IsPersonEntity(d.Entities[known]));
@@ -334,7 +361,13 @@ internal sealed class SpeakerResolver
             return entity;
         }
 
-        int found = FindByLastWord(d.Text.Substring(d.Mentions[mention].Start, d.Mentions[mention].End - d.Mentions[mention].Start), -1);
+        string surface = d.Text.Substring(d.Mentions[mention].Start, d.Mentions[mention].End - d.Mentions[mention].Start);
+        int found = FindByLastWord(surface, -1);
+        if (found < 0)
+        {
+            found = FindByFirstWord(surface, d.Mentions[mention].Start);
+        }
+
         return found >= 0 ? found : entity;
     }
 
@@ -379,6 +412,31 @@ internal sealed class SpeakerResolver
         }
 
         return fuzzy;
+    }
+
+    /// <summary>A lone given name used for a person named in full earlier ("Jayme" for "Jayme Closs"), when only one fits.</summary>
+    private int FindByFirstWord(string word, int before)
+    {
+        AnalysisDocument d = _c.Document;
+        int found = -1;
+        for (int e = 0; e < d.Entities.Length; e++)
+        {
+            EntityInfo entity = d.Entities[e];
+            if (Words(entity.Name) < 2 || !IsPersonEntity(entity) || !entity.Name.StartsWith(word + " ", StringComparison.Ordinal)
+                || entity.Mentions.Count == 0 || d.Mentions[entity.Mentions[0]].Start >= before)
+            {
+                continue;
+            }
+
+            if (found >= 0)
+            {
+                return -1;
+            }
+
+            found = e;
+        }
+
+        return found;
     }
 
     private static bool EditDistanceAtMostOne(string a, string b)

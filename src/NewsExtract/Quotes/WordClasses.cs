@@ -54,7 +54,11 @@ internal static class WordClasses
         "committee", "council", "network", "newspaper", "paper", "survey", "poll", "polls", "data", "figures", "researchers",
         "investigators", "investigator", "organization", "organisation", "firm", "bank", "team", "club", "league", "players",
         "player", "fans", "people", "voters", "republicans", "democrats", "conservatives", "liberals", "others", "citizens",
-        "victims", "victim", "employees", "workers", "worker", "nurses", "nurse", "physician", "physicians", "judges");
+        "victims", "victim", "employees", "workers", "worker", "nurses", "nurse", "physician", "physicians", "judges",
+        "office", "professor", "founder", "manager", "mayor", "coroner", "examiner", "spokesman", "representative", "representatives",
+        "chairwoman", "president", "commissioner", "inspector", "sergeant", "constable", "detective", "captain", "organizer",
+        "organiser", "official", "host", "author", "authors", "writer", "editor", "columnist", "publisher", "agent", "guide",
+        "partner", "neighbour", "neighbor", "neighbours", "neighbors", "friend", "friends", "colleague", "colleagues");
 
     /// <summary>Nouns that name a group or organization, referred to as "they" or "it".</summary>
     public static readonly FrozenSet<string> GroupNouns = Set(
