@@ -38,7 +38,9 @@ internal sealed class QuoteExtractor
             List<QuoteRegion> regions = QuoteMarkScanner.Scan(document.Text, paragraph.Start, paragraph.End);
             int before = candidates.Count;
             AddMarkedQuotes(c, p, paragraph, regions, candidates, previousOpen, previousQuoteParagraph == p - 1);
-            if (paragraph.Kind == ParagraphKind.Body)
+            // A title that is a full sentence (the lead of a text without a headline) is searched too.
+            if (paragraph.Kind == ParagraphKind.Body || (paragraph.Kind == ParagraphKind.Title && paragraph.End > paragraph.Start
+                && document.Text[paragraph.End - 1] is '.' or '!' or '?'))
             {
                 AddReportedSpeech(c, p, paragraph, regions, candidates);
             }

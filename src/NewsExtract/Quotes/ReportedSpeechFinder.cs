@@ -100,7 +100,7 @@ internal static class ReportedSpeechFinder
     /// <summary>"…, X added." and "…, said X."</summary>
     private static ReportedSpeech? ContentFirst(QuoteContext c, int a, int b)
     {
-        for (int comma = b - 2; comma > a + MinContentWords && comma >= b - 12; comma--)
+        for (int comma = a + MinContentWords; comma < b - 1; comma++)
         {
             if (!c.IsPunct(comma, ','))
             {
@@ -159,7 +159,7 @@ internal static class ReportedSpeechFinder
     /// <summary>The subject starts the clause: at the sentence start, after a conjunction, or after an introductory phrase and comma.</summary>
     private static bool StartsClause(QuoteContext c, int a, int first)
         => LeadingOnly(c, a, first)
-            || (first - 1 >= a && (c.IsPunct(first - 1, ',') || c.In(first - 1, s_subordinators)) && !HasCueBefore(c, a, first - 1));
+            || (first - 1 >= a && (c.IsPunct(first - 1, ',') || c.IsPunct(first - 1, ':') || c.In(first - 1, s_subordinators)) && !HasCueBefore(c, a, first - 1));
 
     private static readonly System.Collections.Frozen.FrozenSet<string> s_subordinators = System.Collections.Frozen.FrozenSet.ToFrozenSet(
         ["after", "when", "as", "because", "since", "while", "before", "although", "though", "and", "but", "once", "where", "until"],

@@ -214,6 +214,26 @@ internal static class SpeakerPhraseFinder
             return new SpeakerPhrase(i, j, j, SpeakerPhraseKind.Nominal);
         }
 
+        // A plural common noun that starts its clause: "observers say", "But some experts say".
+        if (c.IsLower(j) && c.Span(j).EndsWith("s", StringComparison.Ordinal) && c.Tokens[j].Length > 3 && !IsBreaker(c, j))
+        {
+            int i = j;
+            while (i - 1 >= lo && j - i < 3 && c.IsWord(i - 1) && !IsBreaker(c, i - 1) && !c.In(i - 1, WordClasses.LeadingFunctionWords)
+                && !c.In(i - 1, WordClasses.Auxiliaries) && !c.In(i - 1, WordClasses.Pronouns))
+            {
+                i--;
+                if (c.In(i, WordClasses.Determiners))
+                {
+                    break;
+                }
+            }
+
+            if (i == lo || c.In(i, WordClasses.Determiners) || c.In(i - 1, WordClasses.LeadingFunctionWords) || !c.IsWord(i - 1))
+            {
+                return new SpeakerPhrase(i, j, j, SpeakerPhraseKind.Nominal);
+            }
+        }
+
         return null;
     }
 
