@@ -66,6 +66,13 @@ internal static class ReportedSpeechFinder
                 continue;
             }
 
+            // "the examiner's report", "a claim": a noun, not a verb; ", adding …": a participle of another clause.
+            if (c.Span(k - 1).EndsWith("\u2019s", StringComparison.Ordinal) || c.Span(k - 1).EndsWith("'s", StringComparison.Ordinal)
+                || c.Is(k - 1, "a") || c.Is(k - 1, "an") || (c.IsPunct(k - 1, ',') && c.Span(k).EndsWith("ing", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
             SpeakerPhrase? phrase = SpeakerPhraseFinder.FindBefore(c, k, a);
             if (phrase is not SpeakerPhrase p || !StartsClause(c, a, p.First))
             {
@@ -86,12 +93,13 @@ internal static class ReportedSpeechFinder
                 sawThat = true;
             }
 
-            if ((verb.NeedsThat && !sawThat) || content >= b || Words(c, content, b) < MinContentWords || !LooksLikeClause(c, content))
+            if ((verb.NeedsThat && !sawThat) || content >= b || Words(c, content, b) < MinContentWords || !LooksLikeClause(c, content)
+                || (!sawThat && verb.Lemma is not ("say" or "tell") && (c.Is(content, "a") || c.Is(content, "an"))))
             {
                 return null;
             }
 
-            return new ReportedSpeech(c.Tokens[content].Start, c.Tokens[b - 1].End, k, k + n, p);
+            return new ReportedSpeech(c.Tokens[content].Start, ContentEnd(c, content, b), k, k + n, p);
         }
 
         return null;
@@ -246,8 +254,30 @@ internal static class ReportedSpeechFinder
         return true;
     }
 
+    /// <summary>The end of reported content, before a trailing photo credit such as "(Jane Doe/CBC)".</summary>
+    private static int ContentEnd(QuoteContext c, int content, int b)
+    {
+        int end = c.Tokens[b - 1].End;
+        for (int i = b - 1; i > content; i--)
+        {
+            if (c.IsPunct(i, '(') && c.Text.AsSpan(c.Tokens[i].Start, end - c.Tokens[i].Start).Contains('/'))
+            {
+                int j = i - 1;
+                while (j > content && (c.EndsSentence(j) || c.IsPunct(j, ',')))
+                {
+                    j--;
+                }
+
+                return c.Tokens[j].End;
+            }
+        }
+
+        return end;
+    }
+
     private static bool LooksLikeClause(QuoteContext c, int i)
-        => !c.Is(i, "to") && !c.Is(i, "for") && !c.Is(i, "of") && !c.Is(i, "with") && !c.Is(i, "by") && !c.Is(i, "so");
+        => !(c.Is(i, "about") && !(i + 1 < c.Tokens.Length && c.Tokens[i + 1].Kind == Text.Tokenization.TokenKind.Number))
+            && !c.Is(i, "to") && !c.Is(i, "for") && !c.Is(i, "of") && !c.Is(i, "with") && !c.Is(i, "by") && !c.Is(i, "so");
 
     private static int Words(QuoteContext c, int a, int b)
     {

@@ -163,7 +163,7 @@ internal static class SpeakerPhraseFinder
                 i++;
             }
 
-            if (i == j && c.In(j, WordClasses.LeadingFunctionWords))
+            if (i == j && (c.In(j, WordClasses.LeadingFunctionWords) || c.In(j, WordClasses.Determiners)))
             {
                 return null;
             }
