@@ -198,6 +198,8 @@ internal static class AttributionSieves
         return false;
     }
 
+    /// <summary>A period of an abbreviation ("Lt.", "St.", "Dr."): attached to a short capitalized word, or a title.</summary>
     private static bool IsTitlePeriod(QuoteContext c, int k)
-        => c.IsPunct(k, '.') && k > 0 && c.In(k - 1, WordClasses.Titles);
+        => c.IsPunct(k, '.') && k > 0 && (c.In(k - 1, WordClasses.Titles)
+            || (c.Tokens[k - 1].End == c.Tokens[k].Start && c.Tokens[k - 1].Length <= 3 && c.IsCapitalized(k - 1)));
 }

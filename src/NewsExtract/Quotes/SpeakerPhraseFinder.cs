@@ -211,6 +211,12 @@ internal static class SpeakerPhraseFinder
                 i++;
             }
 
+            // "her statement said": the statement speaks for its owner.
+            if (i < j && c.In(j, WordClasses.DocumentNouns) && (c.Is(i, "his") || c.Is(i, "her") || c.Is(i, "their") || c.Is(i, "its")))
+            {
+                return new SpeakerPhrase(i, j, i, SpeakerPhraseKind.Pronoun);
+            }
+
             return new SpeakerPhrase(i, j, j, SpeakerPhraseKind.Nominal);
         }
 

@@ -63,7 +63,7 @@ internal sealed class SpeakerResolver
             PersonEvent ev = _events[i];
             if (ev.IsPerson && GenderOf(ev) == Gender.Unknown && !_hasRole.Contains(ev.Entity))
             {
-                _events[i] = ev with { IsPerson = Words(ev.Name) >= 2 && Words(ev.Name) <= 3 };
+                _events[i] = ev with { IsPerson = false };
             }
         }
 
@@ -132,6 +132,13 @@ internal sealed class SpeakerResolver
     /// <summary>A name as a speaker: no possessive ending; "Richard Shelby of Alabama" without the place.</summary>
     internal string CleanName(string name)
     {
+        int space = name.IndexOf(' ', StringComparison.Ordinal);
+        while (space > 0 && (WordClasses.LeadingFunctionWords.Contains(name[..space]) || name[..space] is "Unlike" or "Despite" or "Although"))
+        {
+            name = name[(space + 1)..];
+            space = name.IndexOf(' ', StringComparison.Ordinal);
+        }
+
         if (name.EndsWith("\u2019s", StringComparison.Ordinal) || name.EndsWith("'s", StringComparison.Ordinal))
         {
             name = name[..^2];
@@ -164,7 +171,7 @@ internal sealed class SpeakerResolver
             EntityInfo entity = d.Entities[e];
             if (Words(entity.Name) <= 6)
             {
-                return (e, entity.Name, IsPersonEntity(entity) || (entity.Type != EntityType.Organization && LooksLikePersonName(phrase)));
+                return (e, entity.Name, IsPersonEntity(entity) || (entity.Type != EntityType.Organization && (LooksLikePersonName(phrase) || PlausiblePersonSpeaker(entity.Name))));
             }
         }
 
@@ -192,12 +199,47 @@ internal sealed class SpeakerResolver
             return (known, d.Entities[known].Name, IsPersonEntity(d.Entities[known]));
         }
 
-        return (-1, text, LooksLikePersonName(phrase));
+        return (-1, text, LooksLikePersonName(phrase) || PlausiblePersonSpeaker(text));
+    }
+
+    /// <summary>A name that speaks and has nothing of a place or organization about it (no all-capitals, no such words, never after "in").</summary>
+    private bool PlausiblePersonSpeaker(string name)
+    {
+        if (HasNonPersonWord(name) || name.Length < 2)
+        {
+            return false;
+        }
+
+        bool allCaps = true;
+        foreach (char ch in name)
+        {
+            if (char.IsLower(ch))
+            {
+                allCaps = false;
+                break;
+            }
+        }
+
+        if (allCaps)
+        {
+            return false;
+        }
+
+        string pattern = "in " + name;
+        return !_c.Text.Contains(pattern, StringComparison.Ordinal) && !_c.Text.Contains("to " + name, StringComparison.Ordinal)
+            && !_c.Text.Contains("from " + name, StringComparison.Ordinal);
     }
 
     private (int Entity, string? Name, bool IsPerson) ResolvePronoun(int token, int offset)
     {
-        string word = _c.Word(token).ToLowerInvariant();
+        string word = _c.Word(token).ToLowerInvariant() switch
+        {
+            "his" => "he",
+            "her" => "she",
+            "their" => "they",
+            "its" => "it",
+            var w => w,
+        };
         int paragraph = ParagraphOf(offset);
         if (word is "he" or "she")
         {
@@ -214,7 +256,7 @@ internal sealed class SpeakerResolver
                     continue;
                 }
 
-                if (paragraph - e.Paragraph > PronounParagraphWindow)
+                if (paragraph - e.Paragraph > 2 * PronounParagraphWindow)
                 {
                     break;
                 }
@@ -225,7 +267,7 @@ internal sealed class SpeakerResolver
                 }
 
                 Gender g = GenderOf(e);
-                if (g != Gender.Unknown && g != wanted)
+                if ((g != Gender.Unknown && g != wanted) || (g == Gender.Unknown && paragraph - e.Paragraph > PronounParagraphWindow))
                 {
                     rank++;
                     continue;
@@ -301,9 +343,20 @@ internal sealed class SpeakerResolver
     {
         string head = _c.Word(phrase.Head);
         bool definite = phrase.First < phrase.Head && (_c.Is(phrase.First, "the") || _c.IsCapitalized(phrase.First));
-        if (definite && _roleHolder.TryGetValue(head, out int holder))
+        bool singularPersonRole = !head.EndsWith('s') && !WordClasses.GroupNouns.Contains(head) && !WordClasses.DocumentNouns.Contains(head);
+        if (definite && singularPersonRole && _roleHolder.TryGetValue(head, out int holder))
         {
             return (holder, _c.Document.Entities[holder].Name, true);
+        }
+
+        // "the affable proprietor", "the professor": a definite person description refers back to the person in focus.
+        if (_c.Is(phrase.First, "the") && singularPersonRole && (WordClasses.SpeakerNouns.Contains(head) || WordClasses.Titles.Contains(head)))
+        {
+            (int e, string? n, bool _) = MostRecentPerson(_c.Tokens[phrase.First].Start, Gender.Unknown);
+            if (n is not null)
+            {
+                return (e, n, true);
+            }
         }
 
         // "the agency", "the ministry": the most recent organization named with that word, else the most recent organization close by.
@@ -349,6 +402,36 @@ internal sealed class SpeakerResolver
 
         string text = _c.Text[_c.Tokens[phrase.First].Start.._c.Tokens[phrase.Last].End];
         return (-1, text, false);
+    }
+
+    private (int Entity, string? Name, bool IsPerson) MostRecentPerson(int offset, Gender wanted)
+    {
+        int paragraph = ParagraphOf(offset);
+        if (_lastSpeaker is PersonEvent last && last.IsPerson && paragraph - last.Paragraph <= 2)
+        {
+            return (last.Entity, last.Name, true);
+        }
+
+        for (int i = _events.Count - 1; i >= 0; i--)
+        {
+            PersonEvent e = _events[i];
+            if (e.Offset >= offset || !e.IsPerson)
+            {
+                continue;
+            }
+
+            if (paragraph - e.Paragraph > 2)
+            {
+                break;
+            }
+
+            if (wanted == Gender.Unknown || GenderOf(e) is Gender.Unknown || GenderOf(e) == wanted)
+            {
+                return (e.Entity, e.Name, true);
+            }
+        }
+
+        return (-1, null, false);
     }
 
     /// <summary>A one-word mention that is the surname of a fuller person entity is that person.</summary>
@@ -609,13 +692,46 @@ internal sealed class SpeakerResolver
     /// <summary>Gender evidence from the text: a he/she/his/her right after a subject mention, before any other name.</summary>
     private void VoteGender(MentionInfo mention, int entity)
     {
+        if (_c.Document.Entities[entity].Type != EntityType.Person)
+        {
+            return;
+        }
+
+        // A possessive right after the name ("McNeely was afraid to let her guard down") or a pronoun opening the next sentence.
         int t = mention.FirstToken + mention.TokenCount;
-        int limit = Math.Min(_c.Tokens.Length, t + 40);
-        for (; t < limit; t++)
+        int limit = Math.Min(_c.Tokens.Length, t + 8);
+        while (limit < _c.Tokens.Length && limit < t + 60 && !_c.EndsSentence(limit - 1))
+        {
+            limit++;
+        }
+
+        bool nextSentence = false;
+        for (; t < limit || (nextSentence && t < _c.Tokens.Length); t++)
         {
             if (_c.MentionAt(t) >= 0 || _c.IsQuoteMark(t))
             {
                 return;
+            }
+
+            if (_c.EndsSentence(t))
+            {
+                if (nextSentence)
+                {
+                    return;
+                }
+
+                nextSentence = true;
+                if (t + 1 < _c.Tokens.Length && !(_c.Is(t + 1, "he") || _c.Is(t + 1, "she")))
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (t >= mention.FirstToken + mention.TokenCount + 8 && !nextSentence)
+            {
+                continue;
             }
 
             ReadOnlySpan<char> w = _c.Span(t);

@@ -25,7 +25,7 @@ internal static class WordClasses
         "but", "and", "so", "yet", "however", "still", "meanwhile", "now", "then", "also", "in", "on", "at", "after",
         "before", "when", "while", "if", "as", "because", "though", "although", "earlier", "later", "instead", "indeed",
         "for", "with", "by", "from", "since", "until", "there", "here", "this", "that", "today", "yesterday", "last",
-        "speaking", "asked", "writing", "separately", "finally", "again", "or");
+        "speaking", "asked", "writing", "separately", "finally", "again", "or", "unlike", "despite", "although", "analysis", "watch");
 
     /// <summary>Titles dropped from a speaker's name when no entity gives the canonical one.</summary>
     public static readonly FrozenSet<string> Titles = Set(
@@ -59,6 +59,11 @@ internal static class WordClasses
         "chairwoman", "president", "commissioner", "inspector", "sergeant", "constable", "detective", "captain", "organizer",
         "organiser", "official", "host", "author", "authors", "writer", "editor", "columnist", "publisher", "agent", "guide",
         "partner", "neighbour", "neighbor", "neighbours", "neighbors", "friend", "friends", "colleague", "colleagues");
+
+    /// <summary>Nouns for documents that "say" things on someone's behalf.</summary>
+    public static readonly FrozenSet<string> DocumentNouns = Set(
+        "statement", "release", "report", "study", "lawsuit", "complaint", "suit", "document", "documents", "survey", "poll",
+        "data", "figures", "letter", "post", "tweet", "email", "claim", "filing", "ruling", "decision", "website", "memo");
 
     /// <summary>Nouns that name a group or organization, referred to as "they" or "it".</summary>
     public static readonly FrozenSet<string> GroupNouns = Set(
