@@ -227,9 +227,18 @@ internal static class ReportedSpeechFinder
 
     private static int SkipAdverbials(QuoteContext c, int i, int b)
     {
+        // "said Wednesday in a statement that", but not the determiner that starts the content ("said the plan …").
         int start = i;
+        bool afterPreposition = false;
         while (i < b && i - start < 8 && (c.In(i, WordClasses.TimeWords) || c.IsPunct(i, ',') || (c.IsCapitalized(i) && i > start && c.In(i - 1, WordClasses.TimeWords))))
         {
+            bool determiner = c.Is(i, "the") || c.Is(i, "a") || c.Is(i, "an") || c.Is(i, "this") || c.Is(i, "last");
+            if (determiner && !afterPreposition && !c.Is(i, "last") && !c.Is(i, "this"))
+            {
+                break;
+            }
+
+            afterPreposition = c.Is(i, "in") || c.Is(i, "on") || c.Is(i, "at") || c.Is(i, "during") || (determiner && afterPreposition);
             i++;
         }
 
