@@ -167,11 +167,26 @@ internal static class ReportedSpeechFinder
     /// <summary>The subject starts the clause: at the sentence start, after a conjunction, or after an introductory phrase and comma.</summary>
     private static bool StartsClause(QuoteContext c, int a, int first)
         => LeadingOnly(c, a, first)
+            || (first - a <= 10 && !HasCueBefore(c, a, first) && !HasClauseWord(c, a, first))
             || (first - 1 >= a && (c.IsPunct(first - 1, ',') || c.IsPunct(first - 1, ':') || c.In(first - 1, s_subordinators)) && !HasCueBefore(c, a, first - 1));
 
     private static readonly System.Collections.Frozen.FrozenSet<string> s_subordinators = System.Collections.Frozen.FrozenSet.ToFrozenSet(
         ["after", "when", "as", "because", "since", "while", "before", "although", "though", "and", "but", "once", "where", "until"],
         StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether a relative or complement clause starts before the subject ("the man who met X said").</summary>
+    private static bool HasClauseWord(QuoteContext c, int a, int end)
+    {
+        for (int i = a; i < end; i++)
+        {
+            if (c.Is(i, "who") || c.Is(i, "which") || c.Is(i, "that") || c.Is(i, "whom") || c.Is(i, "whose"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool HasCueBefore(QuoteContext c, int a, int end)
     {
@@ -238,7 +253,7 @@ internal static class ReportedSpeechFinder
                 break;
             }
 
-            afterPreposition = c.Is(i, "in") || c.Is(i, "on") || c.Is(i, "at") || c.Is(i, "during") || (determiner && afterPreposition);
+            afterPreposition = c.Is(i, "in") || c.Is(i, "on") || c.Is(i, "at") || c.Is(i, "during") || c.Is(i, "by") || c.Is(i, "via") || (determiner && afterPreposition);
             i++;
         }
 

@@ -55,7 +55,23 @@ internal static class SpeakerPhraseFinder
             return null;
         }
 
-        return PhraseEndingAt(c, j, bound);
+        SpeakerPhrase? phrase = PhraseEndingAt(c, j, bound);
+
+        // "Kent Moore at the University of Toronto says": the name before a place or employer phrase.
+        if (phrase is SpeakerPhrase p && p.Kind == SpeakerPhraseKind.Name)
+        {
+            int prep = p.First - 1;
+            if (prep - 1 >= bound && (c.Is(prep, "at") || c.Is(prep, "of") || c.Is(prep, "with") || c.Is(prep, "from")) && c.IsCapitalized(prep - 1))
+            {
+                SpeakerPhrase? before = PhraseEndingAt(c, prep - 1, bound);
+                if (before is SpeakerPhrase b && b.Kind == SpeakerPhraseKind.Name)
+                {
+                    return before;
+                }
+            }
+        }
+
+        return phrase;
     }
 
     /// <summary>The speaker right after a cue ending before token <paramref name="start"/> ("said Backlund.").</summary>
@@ -220,9 +236,10 @@ internal static class SpeakerPhraseFinder
             return new SpeakerPhrase(i, j, j, SpeakerPhraseKind.Nominal);
         }
 
-        // A plural common noun that starts its clause: "observers say", "But some experts say".
-        if (c.IsLower(j) && c.Span(j).EndsWith("s", StringComparison.Ordinal) && c.Tokens[j].Length > 3 && !IsBreaker(c, j))
+        // A common noun that starts its clause: "observers say", "But some experts say", "The 32-year-old labourer says".
+        if (c.IsLower(j) && c.Tokens[j].Length > 3 && !IsBreaker(c, j) && !c.In(j, WordClasses.Auxiliaries))
         {
+            bool plural = c.Span(j).EndsWith("s", StringComparison.Ordinal);
             int i = j;
             while (i - 1 >= lo && j - i < 3 && c.IsWord(i - 1) && !IsBreaker(c, i - 1) && !c.In(i - 1, WordClasses.LeadingFunctionWords)
                 && !c.In(i - 1, WordClasses.Auxiliaries) && !c.In(i - 1, WordClasses.Pronouns))
@@ -234,7 +251,8 @@ internal static class SpeakerPhraseFinder
                 }
             }
 
-            if (i == lo || c.In(i, WordClasses.Determiners) || c.In(i - 1, WordClasses.LeadingFunctionWords) || !c.IsWord(i - 1))
+            bool determined = c.In(i, WordClasses.Determiners) && (i == lo || c.In(i - 1, WordClasses.LeadingFunctionWords) || !c.IsWord(i - 1));
+            if (determined || (plural && (i == lo || c.In(i, WordClasses.Determiners) || c.In(i - 1, WordClasses.LeadingFunctionWords) || !c.IsWord(i - 1))))
             {
                 return new SpeakerPhrase(i, j, j, SpeakerPhraseKind.Nominal);
             }

@@ -80,7 +80,8 @@ internal static class WordClasses
         "recently", "earlier", "later", "previously", "also", "last", "this", "week", "month", "year", "morning",
         "afternoon", "evening", "night", "on", "in", "at", "during", "a", "an", "the", "statement", "interview",
         "release", "news", "conference", "email", "e-mail", "emailed", "written", "post", "posted", "phone",
-        "telephone", "tweet", "video", "speech", "briefing", "call");
+        "telephone", "tweet", "video", "speech", "briefing", "call", "by", "via", "text", "message", "letter", "court",
+        "hearing", "radio", "television", "podcast", "op-ed", "blog", "filing", "documents", "press", "report");
 
     private static FrozenSet<string> Set(params string[] words) => FrozenSet.ToFrozenSet(words, StringComparer.OrdinalIgnoreCase);
 }
