@@ -142,14 +142,14 @@ internal static class AttributionSieves
         int open = c.TokenBefore(region.OpenMark);
         for (int k = open - 1; k >= a; k--)
         {
-            int len = c.Cues.Match(c.Text, c.Tokens, k, open, out _);
+            int len = c.Cues.Match(c.Text, c.Tokens, k, open, out CueVerb? verb);
             if (len == 0)
             {
                 continue;
             }
 
             SpeakerPhrase? phrase = SpeakerPhraseFinder.FindBefore(c, k, a);
-            if (phrase is SpeakerPhrase p)
+            if (phrase is SpeakerPhrase p && SpeakerPhraseFinder.Agrees(c, p, k, verb!))
             {
                 return new Attribution(c.Tokens[k].Start, c.Tokens[k + len - 1].End, p);
             }

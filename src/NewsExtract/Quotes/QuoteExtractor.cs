@@ -35,6 +35,12 @@ internal sealed class QuoteExtractor
                 continue;
             }
 
+            if (IsPhotoCaption(document.Text, paragraph))
+            {
+                previousOpen = false;
+                continue;
+            }
+
             List<QuoteRegion> regions = QuoteMarkScanner.Scan(document.Text, paragraph.Start, paragraph.End);
             int before = candidates.Count;
             AddMarkedQuotes(c, p, paragraph, regions, candidates, previousOpen, previousQuoteParagraph == p - 1);
@@ -89,6 +95,16 @@ internal sealed class QuoteExtractor
                 if (q.Attribution is null && (region.Single || paragraph.Kind != ParagraphKind.Body) && !(q.MayCarry && previousHadQuote))
                 {
                     continue; // a headline phrase, title or single-marked name, not attributed speech
+                }
+
+                if (q.Attribution is null && IsQuotedHeading(c.Text, paragraph, region))
+                {
+                    continue; // a sub-heading made of a quoted phrase: 'Hard to be in such close quarters'
+                }
+
+                if (q.Attribution is null && !q.MayCarry && r == 0 && regions.Count == 1 && !EndsLikeSpeech(c.Text, region))
+                {
+                    continue; // a title in quote marks inside narrative: “The Kid Who Would Be King” really is …
                 }
 
                 local.Add(q);
@@ -242,6 +258,44 @@ internal sealed class QuoteExtractor
 
         return quotes.ToArray();
     }
+
+    /// <summary>A photo caption: a paragraph ending in a credit such as "(Jane Doe/CBC)".</summary>
+    private static bool IsPhotoCaption(string text, Paragraph paragraph)
+    {
+        int end = paragraph.End;
+        while (end > paragraph.Start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (end == paragraph.Start || text[end - 1] != ')')
+        {
+            return false;
+        }
+
+        int open = text.LastIndexOf('(', end - 1, end - paragraph.Start);
+        return open >= 0 && end - open < 60 && text.AsSpan(open, end - open).Contains('/');
+    }
+
+    /// <summary>A paragraph that is only a short quoted phrase without final punctuation: a sub-heading.</summary>
+    private static bool IsQuotedHeading(string text, Paragraph paragraph, QuoteRegion region)
+    {
+        ReadOnlySpan<char> rest = text.AsSpan(paragraph.Start, paragraph.End - paragraph.Start).Trim();
+        int words = 1;
+        foreach (char ch in text.AsSpan(region.ContentStart, region.ContentEnd - region.ContentStart))
+        {
+            if (ch == ' ')
+            {
+                words++;
+            }
+        }
+
+        return rest.Length <= region.ContentEnd - region.ContentStart + 3 && words <= 10 && !EndsLikeSpeech(text, region);
+    }
+
+    /// <summary>Speech ends with punctuation inside the marks ("…,", "….", "…?"); titles and names do not.</summary>
+    private static bool EndsLikeSpeech(string text, QuoteRegion region)
+        => text[region.ContentEnd - 1] is '.' or ',' or '?' or '!' or '…' or ';' or ':' or '-' or '—';
 
     /// <summary>
     /// Whether the narrative between a speaker's last quote and a cue-less quote paragraph stays with that

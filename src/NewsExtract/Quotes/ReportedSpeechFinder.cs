@@ -11,6 +11,20 @@ internal static class ReportedSpeechFinder
 
     public static ReportedSpeech? Find(QuoteContext c, int a, int b)
     {
+        // "WATCH: Sanders says …", "ANALYSIS: …": a link or section label, not reporting.
+        if (a + 1 < b && c.IsPunct(a + 1, ':') && c.Tokens[a].Length > 2 && IsAllCaps(c.Span(a)))
+        {
+            return null;
+        }
+
+        for (int i = a; i + 1 < b && i < a + 3; i++)
+        {
+            if (c.IsPunct(i + 1, ':') && IsAllCaps(c.Span(i)) && c.Tokens[i].Length > 2)
+            {
+                return null;
+            }
+        }
+
         while (b > a && (c.EndsSentence(b - 1) || c.IsQuoteMark(b - 1) || c.Tokens[b - 1].Kind == Text.Tokenization.TokenKind.Punctuation))
         {
             b--;
@@ -74,7 +88,7 @@ internal static class ReportedSpeechFinder
             }
 
             SpeakerPhrase? phrase = SpeakerPhraseFinder.FindBefore(c, k, a);
-            if (phrase is not SpeakerPhrase p || !StartsClause(c, a, p.First))
+            if (phrase is not SpeakerPhrase p || !StartsClause(c, a, p.First) || !SpeakerPhraseFinder.Agrees(c, p, k, verb!))
             {
                 continue;
             }
@@ -94,6 +108,7 @@ internal static class ReportedSpeechFinder
             }
 
             if ((verb.NeedsThat && !sawThat) || content >= b || Words(c, content, b) < MinContentWords || !LooksLikeClause(c, content)
+                || c.Tokens[content].Kind is Text.Tokenization.TokenKind.Number or Text.Tokenization.TokenKind.Symbol
                 || (!sawThat && verb.Lemma is not ("say" or "tell") && (c.Is(content, "a") || c.Is(content, "an"))))
             {
                 return null;
@@ -211,6 +226,19 @@ internal static class ReportedSpeechFinder
             }
 
             if (!c.In(i, WordClasses.LeadingFunctionWords))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAllCaps(ReadOnlySpan<char> word)
+    {
+        foreach (char ch in word)
+        {
+            if (char.IsLower(ch))
             {
                 return false;
             }

@@ -299,6 +299,36 @@ internal static class SpeakerPhraseFinder
         return false;
     }
 
+    /// <summary>
+    /// Whether a subject agrees with the verb form: a bare form ("report", "say") needs a plural or
+    /// I/we/you/they subject, so "The PBO report concluded" and "A final report is" are not speech;
+    /// a capitalized verb inside a sentence ("Arizona State") is a name.
+    /// </summary>
+    public static bool Agrees(QuoteContext c, SpeakerPhrase subject, int cue, CueVerb verb)
+    {
+        if (char.IsUpper(c.Text[c.Tokens[cue].Start]) && cue > 0 && !c.EndsSentence(cue - 1) && !c.IsQuoteMark(cue - 1))
+        {
+            return false;
+        }
+
+        if (!c.Span(cue).Equals(verb.Lemma.Split(' ')[0], StringComparison.OrdinalIgnoreCase) || verb.Lemma is "read")
+        {
+            return true;
+        }
+
+        // A bare form after an auxiliary ("would say", "did not deny") agrees with anything.
+        if (cue - 1 >= 0 && c.IsLower(cue - 1) && c.In(cue - 1, WordClasses.Auxiliaries))
+        {
+            return true;
+        }
+
+        ReadOnlySpan<char> head = c.Span(subject.Head);
+        return subject.Kind == SpeakerPhraseKind.Pronoun
+            ? !(head.Equals("he", StringComparison.OrdinalIgnoreCase) || head.Equals("she", StringComparison.OrdinalIgnoreCase) || head.Equals("it", StringComparison.OrdinalIgnoreCase))
+            : head.EndsWith("s", StringComparison.Ordinal) || head.Equals("police", StringComparison.OrdinalIgnoreCase) || head.Equals("people", StringComparison.OrdinalIgnoreCase)
+                || (subject.First < subject.Head && c.Is(subject.Head - 1, "and"));
+    }
+
     private static bool HasCapitalAhead(QuoteContext c, int from, int hi)
     {
         for (int k = from; k < hi && k < from + 4; k++)
