@@ -31,7 +31,8 @@ internal sealed class SpeakerResolver
          "Federal", "Provincial", "Supreme", "Superior", "Security", "Global", "International", "Day", "Week", "Christmas",
          "Scotia", "Columbia", "Brunswick", "Ontario", "Quebec", "Alberta", "Manitoba", "Saskatchewan", "Toronto", "Vancouver",
          "Montreal", "Ottawa", "Calgary", "Edmonton", "Winnipeg", "Halifax", "York", "Washington", "Kingdom", "States", "Union",
-         "Republic", "Democratic", "Liberal", "Conservative", "Party", "Government", "Ministry", "Department", "Council", "Board"],
+         "Republic", "Democratic", "Liberal", "Conservative", "Party", "Government", "Ministry", "Department", "Council", "Board",
+         "Office", "Agency", "Commission", "Committee", "Institute", "Association", "Authority", "Bureau", "Corporation", "Company"],
         StringComparer.OrdinalIgnoreCase);
 
     public SpeakerResolver(QuoteContext context)
@@ -149,7 +150,7 @@ internal sealed class SpeakerResolver
         {
             string before = name[..of];
             string[] words = before.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length >= 2 && (_c.Genders.Of(before) != Gender.Unknown || _c.Genders.Of(words[^2]) != Gender.Unknown))
+            if (words.Length >= 2 && !HasNonPersonWord(before) && !WordClasses.Titles.Contains(words[^1]))
             {
                 name = before;
             }
@@ -167,7 +168,7 @@ internal sealed class SpeakerResolver
         int m = _c.MentionAt(phrase.Head);
         if (m >= 0)
         {
-            int e = Canonical(d.MentionEntity[m], m);
+            int e = Expand(Canonical(d.MentionEntity[m], m));
             EntityInfo entity = d.Entities[e];
             if (Words(entity.Name) <= 6)
             {
@@ -359,36 +360,40 @@ internal sealed class SpeakerResolver
             }
         }
 
-        // "the agency", "the ministry": the most recent organization named with that word, else the most recent organization close by.
-        if (definite && WordClasses.GroupNouns.Contains(head))
+        // "the statement said", "the post read": the document speaks for the last speaker close by.
+        if (_c.Is(phrase.First, "the") && WordClasses.DocumentNouns.Contains(head) && !head.EndsWith('s')
+            && _lastSpeaker is PersonEvent author && ParagraphOf(_c.Tokens[phrase.First].Start) - author.Paragraph <= 2)
         {
-            int paragraph = ParagraphOf(_c.Tokens[phrase.First].Start);
+            return (author.Entity, author.Name, author.IsPerson);
+        }
+
+        // "the agency", "the ministry", "the company": the organization named with that word, else the
+        // organization most recently in subject position or speaking, close by.
+        if (definite && WordClasses.GroupNouns.Contains(head) && !head.EndsWith('s') && head is not "police")
+        {
+            int offset = _c.Tokens[phrase.First].Start;
+            int paragraph = ParagraphOf(offset);
             int fallback = -1;
             for (int i = _events.Count - 1; i >= 0; i--)
             {
                 PersonEvent e = _events[i];
-                if (e.Offset >= _c.Tokens[phrase.First].Start || e.Entity < 0)
+                if (e.Offset >= offset || e.Entity < 0 || e.IsPerson)
                 {
                     continue;
                 }
 
-                if (paragraph - e.Paragraph > 3)
+                if (paragraph - e.Paragraph > 4)
                 {
                     break;
                 }
 
                 EntityInfo entity = _c.Document.Entities[e.Entity];
-                if (entity.Type != EntityType.Organization)
-                {
-                    continue;
-                }
-
-                if (entity.Name.Contains(head, StringComparison.OrdinalIgnoreCase))
+                if (entity.Name.Contains(head, StringComparison.OrdinalIgnoreCase) && Words(entity.Name) > 1)
                 {
                     return (e.Entity, entity.Name, false);
                 }
 
-                if (fallback < 0 && paragraph - e.Paragraph <= 1)
+                if (fallback < 0 && (e.IsSubject || entity.Type == EntityType.Organization) && !PlaceLike(entity) && paragraph - e.Paragraph <= 2)
                 {
                     fallback = e.Entity;
                 }
@@ -432,6 +437,33 @@ internal sealed class SpeakerResolver
         }
 
         return (-1, null, false);
+    }
+
+    /// <summary>An acronym or a short organization name given where the full name is known ("EDC", "Suncor").</summary>
+    private int Expand(int entity)
+    {
+        AnalysisDocument d = _c.Document;
+        string name = d.Entities[entity].Name;
+        if (Words(name) != 1 || IsPersonEntity(d.Entities[entity]))
+        {
+            return entity;
+        }
+
+        for (int e = 0; e < d.Entities.Length; e++)
+        {
+            string other = d.Entities[e].Name;
+            if (e == entity || Words(other) < 2 || Words(other) > 6 || IsPersonEntity(d.Entities[e]))
+            {
+                continue;
+            }
+
+            if (IsAcronymOf(name, other) || (other.StartsWith(name + " ", StringComparison.Ordinal) && !other.Contains(" of ", StringComparison.Ordinal) && !other.Contains(" and ", StringComparison.Ordinal)))
+            {
+                return e;
+            }
+        }
+
+        return entity;
     }
 
     /// <summary>A one-word mention that is the surname of a fuller person entity is that person.</summary>
@@ -676,11 +708,16 @@ internal sealed class SpeakerResolver
         return false;
     }
 
+    /// <summary>Whether an entity is named after a preposition of place somewhere ("in Toronto", "to Ottawa").</summary>
+    private bool PlaceLike(EntityInfo entity)
+        => entity.Type == EntityType.Location && (_c.Text.Contains("in " + entity.Name, StringComparison.Ordinal)
+            || _c.Text.Contains("to " + entity.Name, StringComparison.Ordinal) || _c.Text.Contains("from " + entity.Name, StringComparison.Ordinal));
+
     private static bool HasNonPersonWord(string name)
     {
         foreach (string w in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (s_nonPersonWords.Contains(w))
+            if (s_nonPersonWords.Contains(w) || w.EndsWith("\u2019s", StringComparison.Ordinal) || w.EndsWith("'s", StringComparison.Ordinal))
             {
                 return true;
             }
