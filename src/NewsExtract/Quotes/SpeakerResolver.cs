@@ -32,7 +32,8 @@ internal sealed class SpeakerResolver
          "Scotia", "Columbia", "Brunswick", "Ontario", "Quebec", "Alberta", "Manitoba", "Saskatchewan", "Toronto", "Vancouver",
          "Montreal", "Ottawa", "Calgary", "Edmonton", "Winnipeg", "Halifax", "York", "Washington", "Kingdom", "States", "Union",
          "Republic", "Democratic", "Liberal", "Conservative", "Party", "Government", "Ministry", "Department", "Council", "Board",
-         "Office", "Agency", "Commission", "Committee", "Institute", "Association", "Authority", "Bureau", "Corporation", "Company"],
+         "Office", "Agency", "Commission", "Committee", "Institute", "Association", "Authority", "Bureau", "Corporation", "Company",
+         "Democrat", "Republican", "Bill", "Act", "RCMP", "Resorts", "Hotel", "Airport", "Station", "Bridge", "Tower", "Mall"],
         StringComparer.OrdinalIgnoreCase);
 
     public SpeakerResolver(QuoteContext context)
@@ -66,6 +67,7 @@ internal sealed class SpeakerResolver
             {
                 _events[i] = ev with { IsPerson = false };
             }
+
         }
 
         for (int e = 0; e < d.Entities.Length; e++)
