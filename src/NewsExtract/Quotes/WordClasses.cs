@@ -18,7 +18,7 @@ internal static class WordClasses
     public static readonly FrozenSet<string> Auxiliaries = Set(
         "has", "have", "had", "also", "later", "previously", "then", "would", "will", "is", "was", "are", "were", "been",
         "further", "again", "once", "just", "already", "often", "earlier", "since", "still", "did", "does", "do", "may",
-        "might", "could", "can", "should", "never", "not", "first", "had", "has", "always", "even", "now");
+        "might", "could", "can", "should", "never", "not", "first", "always", "even", "now", "quoted", "as");
 
     /// <summary>Capitalized words that start a sentence without being part of a name.</summary>
     public static readonly FrozenSet<string> LeadingFunctionWords = Set(
