@@ -93,6 +93,12 @@ internal static class ReportedSpeechFinder
                 continue;
             }
 
+            // "…, she said, especially …": a parenthetical cue; the content is before it (ContentFirst).
+            if (k + n < b && c.IsPunct(k + n, ','))
+            {
+                continue;
+            }
+
             int content = k + n;
             bool sawThat = false;
             if (verb!.Lemma is "tell" or "ask" or "urge" or "warn" or "assure" or "promise")
@@ -109,7 +115,8 @@ internal static class ReportedSpeechFinder
 
             if ((verb.NeedsThat && !sawThat) || content >= b || Words(c, content, b) < MinContentWords || !LooksLikeClause(c, content)
                 || c.Tokens[content].Kind is Text.Tokenization.TokenKind.Number or Text.Tokenization.TokenKind.Symbol
-                || (!sawThat && verb.Lemma is not ("say" or "tell") && (c.Is(content, "a") || c.Is(content, "an"))))
+                || (!sawThat && verb.Lemma is "add" or "report" or "estimate" or "note" or "reveal" or "state" or "write" or "indicate" or "agree" or "predict" or "complain" or "acknowledge" or "admit"
+                    && (c.Is(content, "a") || c.Is(content, "an"))))
             {
                 return null;
             }
@@ -207,7 +214,7 @@ internal static class ReportedSpeechFinder
     {
         for (int i = a; i < end; i++)
         {
-            if (c.Cues.Match(c.Text, c.Tokens, i, end, out _) > 0)
+            if (c.Cues.Match(c.Text, c.Tokens, i, end, out CueVerb? verb) > 0 && !verb!.NeedsThat && c.IsLower(i))
             {
                 return true;
             }
