@@ -304,7 +304,7 @@ internal sealed class QuoteExtractor
     /// </summary>
     private static bool StillAbout(QuoteContext c, int paragraph, int speakerParagraph, Speaker speaker)
     {
-        if (paragraph - speakerParagraph > 2 || paragraph < 0)
+        if (paragraph - speakerParagraph > 3 || paragraph < 0)
         {
             return false;
         }
@@ -317,8 +317,23 @@ internal sealed class QuoteExtractor
 
         ReadOnlySpan<char> text = c.Text.AsSpan(p.Start, p.End - p.Start);
         string last = speaker.Name[(speaker.Name.LastIndexOf(' ') + 1)..];
-        return (last.Length > 1 && text.Contains(last, StringComparison.Ordinal))
-            || text.StartsWith("He ", StringComparison.Ordinal) || text.StartsWith("She ", StringComparison.Ordinal);
+        if ((last.Length > 1 && text.Contains(last, StringComparison.Ordinal))
+            || text.StartsWith("He ", StringComparison.Ordinal) || text.StartsWith("She ", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // Narrative that names no other person does not change the speaker in focus.
+        foreach (MentionInfo mention in c.Document.Mentions)
+        {
+            if (mention.Start >= p.Start && mention.End <= p.End && mention.Type == EntityType.Person
+                && !c.Text.AsSpan(mention.Start, mention.End - mention.Start).EndsWith(last, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return paragraph - speakerParagraph <= 2;
     }
 
     /// <summary>
