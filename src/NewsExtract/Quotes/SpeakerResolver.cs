@@ -46,7 +46,9 @@ internal sealed class SpeakerResolver
             int e = Canonical(d.MentionEntity[m], m);
             EntityInfo entity = d.Entities[e];
             MentionInfo mention = d.Mentions[m];
-            bool isPerson = IsPersonEntity(entity);
+            // "the Ford government", "the Trump administration": a name after "the" modifies a noun; not a person antecedent.
+            bool modifier = mention.FirstToken > 0 && context.Is(mention.FirstToken - 1, "the");
+            bool isPerson = IsPersonEntity(entity) && !modifier;
             bool subject = IsSubjectPosition(mention.FirstToken);
             if (subject)
             {
@@ -284,12 +286,12 @@ internal sealed class SpeakerResolver
 
                 if (e.IsSubject)
                 {
-                    score += 1;
+                    score += 2.5;
                 }
 
                 if (_lastSpeaker is PersonEvent last && Same(last, e))
                 {
-                    score += 1.5;
+                    score += 1;
                 }
 
                 if (score > best)
@@ -833,7 +835,7 @@ internal sealed class SpeakerResolver
             t--;
         }
 
-        return t < 0 || _c.EndsSentence(t) || _c.IsQuoteMark(t) || _c.IsPunct(t, ',') || _c.Is(t, "the") || _c.Text.AsSpan(_c.Tokens[t].End, _c.Tokens[t + 1].Start - _c.Tokens[t].End).Contains('\n');
+        return t < 0 || _c.EndsSentence(t) || _c.IsQuoteMark(t) || _c.IsPunct(t, ',') || (_c.Is(t, "the") && (t == 0 || _c.EndsSentence(t - 1))) || _c.Text.AsSpan(_c.Tokens[t].End, _c.Tokens[t + 1].Start - _c.Tokens[t].End).Contains('\n');
     }
 
     private bool LooksLikePersonName(SpeakerPhrase phrase)
