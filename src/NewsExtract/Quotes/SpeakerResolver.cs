@@ -354,6 +354,31 @@ internal sealed class SpeakerResolver
             return (holder, _c.Document.Entities[holder].Name, true);
         }
 
+        // "Mayor Doug McCallum … the mayor": the role word written right before a name earlier in the text.
+        if (definite && singularPersonRole)
+        {
+            for (int t = phrase.First - 1; t >= 0 && t >= phrase.First - 2000; t--)
+            {
+                if (!_c.Span(t).Equals(head, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                for (int k = t + 1; k <= t + 3 && k < phrase.First; k++)
+                {
+                    int m = _c.MentionAt(k);
+                    if (m >= 0 && _c.IsCapitalized(k))
+                    {
+                        int e = Expand(Canonical(_c.Document.MentionEntity[m], m));
+                        if (IsPersonEntity(_c.Document.Entities[e]) || Words(_c.Document.Entities[e].Name) >= 2)
+                        {
+                            return (e, _c.Document.Entities[e].Name, true);
+                        }
+                    }
+                }
+            }
+        }
+
         // "the affable proprietor", "the professor": a definite person description refers back to the person in focus.
         if (_c.Is(phrase.First, "the") && singularPersonRole && (WordClasses.SpeakerNouns.Contains(head) || WordClasses.Titles.Contains(head)))
         {
@@ -397,7 +422,7 @@ internal sealed class SpeakerResolver
                     return (e.Entity, entity.Name, false);
                 }
 
-                if (fallback < 0 && (e.IsSubject || entity.Type == EntityType.Organization) && !PlaceLike(entity) && paragraph - e.Paragraph <= 2)
+                if (fallback < 0 && entity.Type == EntityType.Organization && !PlaceLike(entity) && paragraph - e.Paragraph <= 2)
                 {
                     fallback = e.Entity;
                 }
