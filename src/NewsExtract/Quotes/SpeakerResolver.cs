@@ -310,6 +310,27 @@ internal sealed class SpeakerResolver
                 chosen = speaker;
             }
 
+            // Last resort: a name the recognizer typed as a person, without other evidence, heading a clause close by.
+            for (int i = _events.Count - 1; chosen is null && i >= 0; i--)
+            {
+                PersonEvent e = _events[i];
+                if (e.Offset >= offset)
+                {
+                    continue;
+                }
+
+                if (paragraph - e.Paragraph > 1)
+                {
+                    break;
+                }
+
+                if (!e.IsPerson && e.IsSubject && e.Entity >= 0 && _c.Document.Entities[e.Entity].Type == EntityType.Person
+                    && !HasNonPersonWord(e.Name) && Words(e.Name) is 2 or 3 && !_c.Document.Entities[e.Entity].Name.Contains(" and ", StringComparison.Ordinal))
+                {
+                    chosen = e with { IsPerson = true };
+                }
+            }
+
             return chosen is PersonEvent p ? (p.Entity, p.Name, true) : (-1, null, false);
         }
 
