@@ -201,13 +201,51 @@ internal sealed class QuoteExtractor
             ReportedSpeech? found = ReportedSpeechFinder.Find(c, sentence.FirstToken, sentence.FirstToken + sentence.TokenCount);
             if (found is ReportedSpeech rs && rs.ContentEnd > rs.ContentStart)
             {
-                var q = new QuoteCandidate(rs.ContentStart, rs.ContentEnd, QuoteKind.Indirect, p);
+                // "The suit says A and alleges that B", "…, he said, adding that B": one statement per verb.
+                int splitAt = -1;
+                int secondCue = -1;
+                int secondLength = 0;
+                for (int t = c.TokenAt(rs.ContentStart); t + 1 < c.Tokens.Length && c.Tokens[t + 1].End <= rs.ContentEnd; t++)
+                {
+                    if (!(c.Is(t, "and") || (c.IsPunct(t, ',') && c.Span(t + 1).EndsWith("ing", StringComparison.Ordinal))))
+                    {
+                        continue;
+                    }
+
+                    int verb = c.Is(t, "and") ? t + 1 : t + 1;
+                    int n = c.Cues.Match(c.Text, c.Tokens, verb, c.Tokens.Length, out CueVerb? cue);
+                    if (n > 0 && c.IsLower(verb) && !c.Span(verb).Equals(cue!.Lemma, StringComparison.OrdinalIgnoreCase)
+                        && verb + n < c.Tokens.Length && c.Is(verb + n, "that"))
+                    {
+                        splitAt = t;
+                        secondCue = verb;
+                        secondLength = n;
+                        break;
+                    }
+                }
+
+                int firstEnd = splitAt > 0 ? c.Tokens[splitAt - 1].End : rs.ContentEnd;
+                var q = new QuoteCandidate(rs.ContentStart, firstEnd, QuoteKind.Indirect, p);
                 if (rs.Phrase is SpeakerPhrase phrase)
                 {
                     q.Attribution = new Attribution(c.Tokens[rs.CueFirst].Start, c.Tokens[rs.CueEnd - 1].End, phrase);
                 }
 
                 candidates.Add(q);
+                if (splitAt > 0)
+                {
+                    int contentStart = c.Tokens[secondCue + secondLength + 1].Start;
+                    if (contentStart < rs.ContentEnd)
+                    {
+                        var second = new QuoteCandidate(contentStart, rs.ContentEnd, QuoteKind.Indirect, p);
+                        if (rs.Phrase is SpeakerPhrase same)
+                        {
+                            second.Attribution = new Attribution(c.Tokens[secondCue].Start, c.Tokens[secondCue + secondLength - 1].End, same);
+                        }
+
+                        candidates.Add(second);
+                    }
+                }
             }
         }
     }

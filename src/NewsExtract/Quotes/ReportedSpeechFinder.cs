@@ -193,7 +193,8 @@ internal static class ReportedSpeechFinder
             || (first - 1 >= a && (c.IsPunct(first - 1, ',') || c.IsPunct(first - 1, ':') || c.In(first - 1, s_subordinators)) && !HasCueBefore(c, a, first - 1));
 
     private static readonly System.Collections.Frozen.FrozenSet<string> s_subordinators = System.Collections.Frozen.FrozenSet.ToFrozenSet(
-        ["after", "when", "as", "because", "since", "while", "before", "although", "though", "and", "but", "once", "where", "until"],
+        ["after", "when", "as", "because", "since", "while", "before", "although", "though", "and", "but", "once", "where", "until",
+         "that", "whom", "what"],
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Whether a relative or complement clause starts before the subject ("the man who met X said").</summary>
