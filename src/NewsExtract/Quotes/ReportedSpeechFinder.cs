@@ -116,7 +116,7 @@ internal static class ReportedSpeechFinder
             if ((verb.NeedsThat && !sawThat) || content >= b || Words(c, content, b) < MinContentWords || !LooksLikeClause(c, content)
                 || c.Tokens[content].Kind is Text.Tokenization.TokenKind.Number or Text.Tokenization.TokenKind.Symbol
                 || (!sawThat && verb.Lemma is "add" or "report" or "estimate" or "note" or "reveal" or "state" or "write" or "indicate" or "agree" or "predict" or "complain" or "acknowledge" or "admit"
-                    && (c.Is(content, "a") || c.Is(content, "an"))))
+                    && (c.Is(content, "a") || c.Is(content, "an") || (verb.Lemma is "add" && c.Is(content, "the")))))
             {
                 return null;
             }

@@ -311,6 +311,21 @@ internal static class SpeakerPhraseFinder
             return false;
         }
 
+        // Negated or passive speech is not a statement by the subject: "do not say", "was reported by".
+        for (int k = subject.Last + 1; k < cue; k++)
+        {
+            if (c.Is(k, "not") || c.Is(k, "never") || c.Span(k).EndsWith("n\u2019t", StringComparison.OrdinalIgnoreCase) || c.Span(k).EndsWith("n't", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        if (cue - 1 > subject.Last && (c.Is(cue - 1, "was") || c.Is(cue - 1, "were") || c.Is(cue - 1, "is") || c.Is(cue - 1, "are") || c.Is(cue - 1, "been") || c.Is(cue - 1, "be"))
+            && !c.Span(cue).EndsWith("ing", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         if (!c.Span(cue).Equals(verb.Lemma.Split(' ')[0], StringComparison.OrdinalIgnoreCase) || verb.Lemma is "read")
         {
             return true;
