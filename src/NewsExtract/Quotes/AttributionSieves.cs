@@ -159,6 +159,27 @@ internal static class AttributionSieves
         return AfterQuote(c, from, sentenceEnd, region);
     }
 
+    /// <summary>A speech verb right before a quote mark (optionally with a colon or comma): its offsets.</summary>
+    public static (int Start, int End)? CueRightBefore(QuoteContext c, int open)
+    {
+        int k = c.TokenBefore(open) - 1;
+        while (k >= 0 && (c.IsPunct(k, ':') || c.IsPunct(k, ',')))
+        {
+            k--;
+        }
+
+        for (int start = k; start >= 0 && start >= k - 1; start--)
+        {
+            int len = c.Cues.Match(c.Text, c.Tokens, start, k + 1, out _);
+            if (len > 0 && start + len - 1 == k && c.IsLower(start))
+            {
+                return (c.Tokens[start].Start, c.Tokens[k].End);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Only words (no punctuation), at most five: "then-Surrey mayoral candidate Doug McCallum".</summary>
     private static bool OnlyModifiers(QuoteContext c, int from, int to)
     {

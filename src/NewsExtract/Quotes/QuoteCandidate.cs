@@ -21,6 +21,12 @@ internal sealed class QuoteCandidate
 
     public Attribution? Attribution { get; set; }
 
+    /// <summary>A cue without a speaker phrase (offsets), when only the verb was found.</summary>
+    public int CueStart { get; init; }
+
+    /// <summary>The end of that cue.</summary>
+    public int CueEnd { get; init; }
+
     /// <summary>Set for a quote that opens its paragraph with no cue of its own: it continues the previous speaker.</summary>
     public bool MayCarry { get; set; }
 

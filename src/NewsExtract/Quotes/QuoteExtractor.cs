@@ -131,6 +131,13 @@ internal sealed class QuoteExtractor
             }
 
             Attribution? tied = AttributionSieves.FragmentCue(c, sentenceStart, region, sentenceEnd);
+            if (tied is null && AttributionSieves.CueRightBefore(c, open) is (int cueStart, int cueEnd))
+            {
+                // "… finally said “no mas.”": speech by its verb, even when no speaker can be named.
+                local.Add(new QuoteCandidate(region.ContentStart, region.ContentEnd, QuoteKind.Partial, p) { CueStart = cueStart, CueEnd = cueEnd });
+                continue;
+            }
+
             if (tied is not null)
             {
                 var q = new QuoteCandidate(region.ContentStart, region.ContentEnd, QuoteKind.Partial, p);
@@ -287,6 +294,11 @@ internal sealed class QuoteExtractor
                 }
             }
 
+            if (cue is null && q.CueEnd > q.CueStart)
+            {
+                cue = new QuoteCue(q.CueStart, q.CueEnd, c.Text[q.CueStart..q.CueEnd]);
+            }
+
             quotes.Add(new Quote(q.Start, q.End, c.Text[q.Start..q.End], q.Kind, q.Speaker, cue));
             if (q.Kind != QuoteKind.Indirect || q.Speaker is not null)
             {
@@ -429,8 +441,21 @@ internal sealed class QuoteExtractor
         return false;
     }
 
+    /// <summary>A period after a title ("Dr.", "Lt.") or before a lower-case word ("U.S. officials"); an acronym ending a sentence is not one.</summary>
     private static bool IsAbbreviationPeriod(QuoteContext c, int i)
-        => c.IsPunct(i, '.') && i > 0 && c.Tokens[i - 1].End == c.Tokens[i].Start && c.Tokens[i - 1].Length <= 3 && c.IsCapitalized(i - 1);
+    {
+        if (!c.IsPunct(i, '.') || i == 0 || c.Tokens[i - 1].End != c.Tokens[i].Start)
+        {
+            return false;
+        }
+
+        if (c.In(i - 1, WordClasses.Titles) || (c.Tokens[i - 1].Length <= 2 && c.IsCapitalized(i - 1)))
+        {
+            return true;
+        }
+
+        return c.Tokens[i - 1].Length <= 3 && c.IsCapitalized(i - 1) && i + 1 < c.Tokens.Length && c.IsLower(i + 1);
+    }
 
     /// <summary>The end of the sentence holding region <paramref name="r"/>: the first sentence end outside quotes after it.</summary>
     private static int SentenceEnd(QuoteContext c, List<QuoteRegion> regions, int r, int paragraphEnd)
