@@ -239,6 +239,31 @@ internal sealed class QuoteExtractor
                 }
 
                 candidates.Add(q);
+
+                // "A, he says, B": the statement continues after a parenthetical cue.
+                if (rs.ContentEnd <= c.Tokens[rs.CueFirst].Start)
+                {
+                    int sentenceEnd = sentence.FirstToken + sentence.TokenCount;
+                    int comma = rs.CueEnd;
+                    while (comma < sentenceEnd && comma < rs.CueEnd + 6 && !c.IsPunct(comma, ',') && !c.EndsSentence(comma))
+                    {
+                        comma++;
+                    }
+
+                    int last = sentenceEnd - 1;
+                    while (last > comma && (c.EndsSentence(last) || c.IsQuoteMark(last) || c.Tokens[last].Kind == Text.Tokenization.TokenKind.Punctuation))
+                    {
+                        last--;
+                    }
+
+                    if (comma < sentenceEnd && c.IsPunct(comma, ',') && last - comma >= 3)
+                    {
+                        var rest = new QuoteCandidate(c.Tokens[comma + 1].Start, c.Tokens[last].End, QuoteKind.Indirect, p);
+                        rest.Attribution = q.Attribution;
+                        candidates.Add(rest);
+                    }
+                }
+
                 if (splitAt > 0)
                 {
                     int contentStart = c.Tokens[secondCue + secondLength + 1].Start;
