@@ -355,7 +355,10 @@ internal sealed class SpeakerResolver
                     break;
                 }
 
-                if (!e.IsPerson && e.Entity >= 0 && e.IsSubject && (word == "they" || _c.Document.Entities[e.Entity].Type == EntityType.Organization))
+                EntityInfo candidate = e.Entity >= 0 ? _c.Document.Entities[e.Entity] : null!;
+                bool group = e.Entity >= 0 && (candidate.Type == EntityType.Organization
+                    || (word == "they" && (candidate.Name.Contains(" and ", StringComparison.Ordinal) || candidate.Name.EndsWith('s'))));
+                if (!e.IsPerson && e.IsSubject && group)
                 {
                     return (e.Entity, e.Name, false);
                 }
