@@ -247,6 +247,39 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Extract_ParentheticalCue_GivesTheStatementOnBothSides()
+    {
+        const string text = "Robert Dunn spoke on Monday.\n\nThe drugs have a limited set of uses, he says, and are mostly meant to be taken only briefly.";
+        IReadOnlyList<Quote> quotes = Quotes(text);
+        Assert.Equal("Dunn", LastName(QuoteWith(quotes, "limited set of uses")));
+        Assert.Equal("Dunn", LastName(QuoteWith(quotes, "mostly meant")));
+    }
+
+    [Fact]
+    public void Extract_CoordinatedSpeechVerbs_GiveTwoStatements()
+    {
+        const string text = "The lawsuit says the player was involved in more than 70 fights and alleges that the leagues did not protect him.";
+        IReadOnlyList<Quote> quotes = Quotes(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("alleges", QuoteWith(quotes, "leagues did not").Cue?.Text);
+    }
+
+    [Fact]
+    public void Extract_NegatedOrPassiveCue_IsNotReportedSpeech()
+    {
+        Assert.Empty(Quotes("The charging documents do not say that he ever attempted an escape from the cabin."));
+        Assert.Empty(Quotes("Dolores LaPlante was reported by a plumber who had been called to the address."));
+    }
+
+    [Fact]
+    public void Extract_NounUseOfCueVerb_IsNotReportedSpeech()
+        => Assert.Empty(Quotes("The final report is to be released in the spring by the agency."));
+
+    [Fact]
+    public void Extract_PhotoCaption_IsSkipped()
+        => Assert.Empty(Quotes("Jane Golden said she looked for the co-worker who shared the drugs. (Steve Lawrence/CBC)"));
+
+    [Fact]
     public void Extract_Deterministic_SameInputSameQuotes()
     {
         string text = ArticleAnalyzer.GetSampleArticle();
