@@ -109,7 +109,7 @@ internal static class AttributionSieves
 
         if (colon > a && c.IsPunct(colon, ':'))
         {
-            for (int i = a; i < colon; i++)
+            for (int i = Math.Max(a, colon - 60); i < colon; i++)
             {
                 int m = c.MentionAt(i);
                 if (m < 0 || c.In(i, WordClasses.LeadingFunctionWords))
@@ -140,6 +140,7 @@ internal static class AttributionSieves
     {
         int a = c.TokenAt(sentenceStart);
         int open = c.TokenBefore(region.OpenMark);
+        a = Math.Max(a, open - 60);
         for (int k = open - 1; k >= a; k--)
         {
             int len = c.Cues.Match(c.Text, c.Tokens, k, open, out CueVerb? verb);

@@ -181,16 +181,19 @@ internal sealed class QuoteExtractor
     private static void AddReportedSpeech(QuoteContext c, int p, Paragraph paragraph, List<QuoteRegion> regions, List<QuoteCandidate> candidates)
     {
         AnalysisDocument d = c.Document;
-        foreach (SentenceInfo sentence in d.Sentences)
+        int firstRegion = 0;
+        for (int si = FirstSentenceEndingAfter(d.Sentences, paragraph.Start); si < d.Sentences.Length && d.Sentences[si].Start < paragraph.End; si++)
         {
-            if (sentence.End <= paragraph.Start || sentence.Start >= paragraph.End)
+            SentenceInfo sentence = d.Sentences[si];
+            while (firstRegion < regions.Count && Math.Max(regions[firstRegion].CloseMark, regions[firstRegion].ContentEnd) < sentence.Start)
             {
-                continue;
+                firstRegion++;
             }
 
             bool overlaps = false;
-            foreach (QuoteRegion region in regions)
+            for (int ri = firstRegion; ri < regions.Count && regions[ri].OpenMark < sentence.End; ri++)
             {
+                QuoteRegion region = regions[ri];
                 int openAt = region.OpenMark;
                 int closeAt = region.CloseMark >= 0 ? region.CloseMark : region.ContentEnd;
                 if (openAt < sentence.End && closeAt >= sentence.Start)
@@ -334,6 +337,46 @@ internal sealed class QuoteExtractor
         return quotes.ToArray();
     }
 
+    private static int FirstMentionAtOrAfter(MentionInfo[] mentions, int offset)
+    {
+        int lo = 0;
+        int hi = mentions.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (mentions[mid].Start < offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    private static int FirstSentenceEndingAfter(SentenceInfo[] sentences, int offset)
+    {
+        int lo = 0;
+        int hi = sentences.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sentences[mid].End <= offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
     /// <summary>A photo caption: a paragraph ending in a credit such as "(Jane Doe/CBC)".</summary>
     private static bool IsPhotoCaption(string text, Paragraph paragraph)
     {
@@ -399,9 +442,11 @@ internal sealed class QuoteExtractor
         }
 
         // Narrative that names no other person does not change the speaker in focus.
-        foreach (MentionInfo mention in c.Document.Mentions)
+        MentionInfo[] mentions = c.Document.Mentions;
+        for (int m = FirstMentionAtOrAfter(mentions, p.Start); m < mentions.Length && mentions[m].Start < p.End; m++)
         {
-            if (mention.Start >= p.Start && mention.End <= p.End && mention.Type == EntityType.Person
+            MentionInfo mention = mentions[m];
+            if (mention.End <= p.End && mention.Type == EntityType.Person
                 && !c.Text.AsSpan(mention.Start, mention.End - mention.Start).EndsWith(last, StringComparison.Ordinal))
             {
                 return false;
@@ -487,7 +532,8 @@ internal sealed class QuoteExtractor
     {
         int from = regions[r].CloseMark >= 0 ? regions[r].CloseMark + 1 : regions[r].ContentEnd;
         int next = r + 1;
-        for (int i = c.TokenAt(from); i < c.Tokens.Length && c.Tokens[i].Start < paragraphEnd; i++)
+        int startToken = c.TokenAt(from);
+        for (int i = startToken; i < c.Tokens.Length && c.Tokens[i].Start < paragraphEnd && i < startToken + 400; i++)
         {
             while (next < regions.Count && regions[next].CloseMark >= 0 && regions[next].CloseMark < c.Tokens[i].Start)
             {

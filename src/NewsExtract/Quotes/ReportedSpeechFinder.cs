@@ -49,7 +49,7 @@ internal static class ReportedSpeechFinder
             }
 
             int npEnd = i + 2;
-            while (npEnd < b && !c.IsPunct(npEnd, ','))
+            while (npEnd < b && npEnd < i + 30 && !c.IsPunct(npEnd, ','))
             {
                 npEnd++;
             }
@@ -200,7 +200,7 @@ internal static class ReportedSpeechFinder
     /// <summary>Whether a relative or complement clause starts before the subject ("the man who met X said").</summary>
     private static bool HasClauseWord(QuoteContext c, int a, int end)
     {
-        for (int i = a; i < end; i++)
+        for (int i = Math.Max(a, end - 80); i < end; i++)
         {
             if (c.Is(i, "who") || c.Is(i, "which") || c.Is(i, "that") || c.Is(i, "whom") || c.Is(i, "whose"))
             {
@@ -213,7 +213,7 @@ internal static class ReportedSpeechFinder
 
     private static bool HasCueBefore(QuoteContext c, int a, int end)
     {
-        for (int i = a; i < end; i++)
+        for (int i = Math.Max(a, end - 80); i < end; i++)
         {
             if (c.Cues.Match(c.Text, c.Tokens, i, end, out CueVerb? verb) > 0 && !verb!.NeedsThat && c.IsLower(i))
             {
@@ -226,6 +226,11 @@ internal static class ReportedSpeechFinder
 
     private static bool LeadingOnly(QuoteContext c, int a, int end)
     {
+        if (end - a > 12)
+        {
+            return false;
+        }
+
         for (int i = a; i < end; i++)
         {
             if (c.IsQuoteMark(i) || c.IsPunct(i, ','))
@@ -341,8 +346,9 @@ internal static class ReportedSpeechFinder
 
     private static int Words(QuoteContext c, int a, int b)
     {
+        // Only compared with small thresholds, so counting stops early (keeps long sentences linear).
         int n = 0;
-        for (int i = a; i < b; i++)
+        for (int i = a; i < b && n < 10; i++)
         {
             if (c.IsWord(i))
             {

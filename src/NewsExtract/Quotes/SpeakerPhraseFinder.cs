@@ -28,7 +28,7 @@ internal static class SpeakerPhraseFinder
         {
             // Skip an appositive, relative clause or affiliation between commas.
             int k = j - 1;
-            while (k >= lo && !c.IsPunct(k, ',') && !c.IsQuoteMark(k))
+            while (k >= lo && k > j - 40 && !c.IsPunct(k, ',') && !c.IsQuoteMark(k))
             {
                 k--;
             }
@@ -98,7 +98,7 @@ internal static class SpeakerPhraseFinder
                 end++;
             }
 
-            while (end + 1 < hi && (c.IsCapitalized(end + 1) || (end + 2 < hi && c.In(end + 1, WordClasses.NameConnectors) && c.IsCapitalized(end + 2))
+            while (end + 1 < hi && end - start < 12 && (c.IsCapitalized(end + 1) || (end + 2 < hi && c.In(end + 1, WordClasses.NameConnectors) && c.IsCapitalized(end + 2))
                 || (end + 2 < hi && c.IsPunct(end + 1, '.') && c.In(end, WordClasses.Titles) && c.IsCapitalized(end + 2))))
             {
                 end++;
@@ -167,7 +167,7 @@ internal static class SpeakerPhraseFinder
         if (c.IsCapitalized(j) || c.MentionAt(j) >= 0)
         {
             int i = j;
-            while (i - 1 >= lo && (c.IsCapitalized(i - 1) || (c.MentionAt(i - 1) >= 0 && c.MentionAt(i - 1) == c.MentionAt(i))
+            while (i - 1 >= lo && j - i < 12 && (c.IsCapitalized(i - 1) || (c.MentionAt(i - 1) >= 0 && c.MentionAt(i - 1) == c.MentionAt(i))
                 || (i - 2 >= lo && c.In(i - 1, WordClasses.NameConnectors) && c.IsCapitalized(i - 2))
                 || (i - 2 >= lo && c.IsPunct(i - 1, '.') && c.In(i - 2, WordClasses.Titles))))
             {
@@ -196,7 +196,7 @@ internal static class SpeakerPhraseFinder
             }
 
             // Role words and titles before the name belong to the phrase: "Kremlin spokesman Dmitri Peskov", "Dr. Jane Doe".
-            while (i - 1 >= lo && (IsRoleWord(c, i - 1) || (c.IsPunct(i - 1, '.') && i - 2 >= lo && c.In(i - 2, WordClasses.Titles))))
+            while (i - 1 >= lo && j - i < 16 && (IsRoleWord(c, i - 1) || (c.IsPunct(i - 1, '.') && i - 2 >= lo && c.In(i - 2, WordClasses.Titles))))
             {
                 i--;
             }

@@ -14,13 +14,26 @@ internal sealed class SpeakerResolver
     private const int PronounParagraphWindow = 4;
 
     private readonly QuoteContext _c;
+    private const int MaxCandidates = 300;
+
+    /// <summary>Mention events in text order.</summary>
     private readonly List<PersonEvent> _events = [];
+
+    /// <summary>Speaker events, appended in text order as attributions are resolved.</summary>
+    private readonly List<PersonEvent> _speakerEvents = [];
     private readonly Dictionary<int, Gender> _entityGender = [];
     private readonly Dictionary<string, int> _roleHolder = new(StringComparer.OrdinalIgnoreCase);
     private readonly int[] _paragraphOfOffset;
     private readonly Dictionary<int, int> _genderVotes = [];
     private readonly HashSet<int> _hasRole = [];
     private PersonEvent? _lastSpeaker;
+    private Dictionary<string, int>? _byLastWord;
+    private Dictionary<string, List<int>>? _byFirstWord;
+    private Dictionary<string, List<int>>? _byInitials;
+    private Dictionary<char, List<(string Last, int Entity)>>? _byLastInitial;
+    private Dictionary<string, int>? _byPrefix;
+    private HashSet<string>? _afterPlacePreposition;
+    private Dictionary<EntityInfo, bool>? _personCache;
 
     private static readonly System.Collections.Frozen.FrozenSet<string> s_nonPersonWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(
         ["of", "and", "the", "City", "County", "Open", "Province", "Nova", "Canada", "Canadian", "American", "National", "University",
@@ -126,8 +139,7 @@ internal sealed class SpeakerResolver
         _lastSpeaker = evt;
         if (phrase.Kind != SpeakerPhraseKind.Pronoun)
         {
-            _events.Add(evt);
-            _events.Sort((a, b) => a.Offset.CompareTo(b.Offset));
+            _speakerEvents.Add(evt);
         }
 
         int? id = entity >= 0 ? _c.Document.Entities[entity].Id : null;
@@ -230,9 +242,30 @@ internal sealed class SpeakerResolver
             return false;
         }
 
-        string pattern = "in " + name;
-        return !_c.Text.Contains(pattern, StringComparison.Ordinal) && !_c.Text.Contains("to " + name, StringComparison.Ordinal)
-            && !_c.Text.Contains("from " + name, StringComparison.Ordinal);
+        return !AfterPlacePreposition(name);
+    }
+
+    /// <summary>Whether a name is written after "in", "to" or "from" anywhere in the text (a place).</summary>
+    private bool AfterPlacePreposition(string name)
+    {
+        if (_afterPlacePreposition is null)
+        {
+            _afterPlacePreposition = new HashSet<string>(StringComparer.Ordinal);
+            for (int t = 0; t + 1 < _c.Tokens.Length; t++)
+            {
+                if (!(_c.Is(t, "in") || _c.Is(t, "to") || _c.Is(t, "from")) || !_c.IsCapitalized(t + 1))
+                {
+                    continue;
+                }
+
+                for (int k = t + 1; k < _c.Tokens.Length && k <= t + 4 && _c.IsCapitalized(k); k++)
+                {
+                    _afterPlacePreposition.Add(_c.Text[_c.Tokens[t + 1].Start.._c.Tokens[k].End]);
+                }
+            }
+        }
+
+        return _afterPlacePreposition.Contains(name);
     }
 
     private (int Entity, string? Name, bool IsPerson) ResolvePronoun(int token, int offset)
@@ -253,9 +286,8 @@ internal sealed class SpeakerResolver
             PersonEvent? chosen = null;
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             int rank = 0;
-            for (int i = _events.Count - 1; i >= 0; i--)
+            foreach (PersonEvent e in Before(offset))
             {
-                PersonEvent e = _events[i];
                 if (e.Offset >= offset)
                 {
                     continue;
@@ -311,9 +343,13 @@ internal sealed class SpeakerResolver
             }
 
             // Last resort: a name the recognizer typed as a person, without other evidence, heading a clause close by.
-            for (int i = _events.Count - 1; chosen is null && i >= 0; i--)
+            foreach (PersonEvent e in Before(offset))
             {
-                PersonEvent e = _events[i];
+                if (chosen is not null)
+                {
+                    break;
+                }
+
                 if (e.Offset >= offset)
                 {
                     continue;
@@ -342,9 +378,8 @@ internal sealed class SpeakerResolver
                 return (last.Entity, last.Name, false);
             }
 
-            for (int i = _events.Count - 1; i >= 0; i--)
+            foreach (PersonEvent e in Before(offset))
             {
-                PersonEvent e = _events[i];
                 if (e.Offset >= offset)
                 {
                     continue;
@@ -427,9 +462,8 @@ internal sealed class SpeakerResolver
             int offset = _c.Tokens[phrase.First].Start;
             int paragraph = ParagraphOf(offset);
             int fallback = -1;
-            for (int i = _events.Count - 1; i >= 0; i--)
+            foreach (PersonEvent e in Before(offset))
             {
-                PersonEvent e = _events[i];
                 if (e.Offset >= offset || e.Entity < 0 || e.IsPerson)
                 {
                     continue;
@@ -470,9 +504,8 @@ internal sealed class SpeakerResolver
             return (last.Entity, last.Name, true);
         }
 
-        for (int i = _events.Count - 1; i >= 0; i--)
+        foreach (PersonEvent e in Before(offset))
         {
-            PersonEvent e = _events[i];
             if (e.Offset >= offset || !e.IsPerson)
             {
                 continue;
@@ -492,6 +525,50 @@ internal sealed class SpeakerResolver
         return (-1, null, false);
     }
 
+    /// <summary>
+    /// Mention and speaker events before an offset, most recent first, at most <see cref="MaxCandidates"/>
+    /// (binary search, so a long text stays linear).
+    /// </summary>
+    private List<PersonEvent> Before(int offset)
+    {
+        int i = LowerBound(_events, offset) - 1;
+        int j = LowerBound(_speakerEvents, offset) - 1;
+        var result = new List<PersonEvent>();
+        while ((i >= 0 || j >= 0) && result.Count < MaxCandidates)
+        {
+            if (j < 0 || (i >= 0 && _events[i].Offset > _speakerEvents[j].Offset))
+            {
+                result.Add(_events[i--]);
+            }
+            else
+            {
+                result.Add(_speakerEvents[j--]);
+            }
+        }
+
+        return result;
+    }
+
+    private static int LowerBound(List<PersonEvent> events, int offset)
+    {
+        int lo = 0;
+        int hi = events.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (events[mid].Offset < offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
     /// <summary>An acronym or a short organization name given where the full name is known ("EDC", "Suncor").</summary>
     private int Expand(int entity)
     {
@@ -502,21 +579,39 @@ internal sealed class SpeakerResolver
             return entity;
         }
 
-        for (int e = 0; e < d.Entities.Length; e++)
+        EnsureIndex();
+        int best = -1;
+        if (IsAllCaps(name) && _byInitials!.TryGetValue(name, out List<int>? acronyms))
         {
-            string other = d.Entities[e].Name;
-            if (e == entity || Words(other) < 2 || Words(other) > 6 || IsPersonEntity(d.Entities[e]))
+            foreach (int e in acronyms)
             {
-                continue;
-            }
-
-            if (IsAcronymOf(name, other) || (other.StartsWith(name + " ", StringComparison.Ordinal) && !other.Contains(" of ", StringComparison.Ordinal) && !other.Contains(" and ", StringComparison.Ordinal)))
-            {
-                return e;
+                if (e != entity && !IsPersonEntity(d.Entities[e]))
+                {
+                    best = e;
+                    break;
+                }
             }
         }
 
-        return entity;
+        if (_byPrefix!.TryGetValue(name, out int prefixed) && prefixed != entity && (best < 0 || prefixed < best))
+        {
+            best = prefixed;
+        }
+
+        return best >= 0 ? best : entity;
+    }
+
+    private static bool IsAllCaps(string word)
+    {
+        foreach (char ch in word)
+        {
+            if (!char.IsUpper(ch))
+            {
+                return false;
+            }
+        }
+
+        return word.Length >= 2;
     }
 
     /// <summary>A one-word mention that is the surname of a fuller person entity is that person.</summary>
@@ -541,57 +636,54 @@ internal sealed class SpeakerResolver
 
     private int FindByLastWord(string word, int token)
     {
-        AnalysisDocument d = _c.Document;
         word = word.Trim();
         if (word.Length == 0)
         {
             return -1;
         }
 
-        int fuzzy = -1;
-        for (int e = 0; e < d.Entities.Length; e++)
+        EnsureIndex();
+        int best = _byLastWord!.TryGetValue(word, out int exact) ? exact : -1;
+        if (token >= 0 && word.Length >= 2 && _byInitials!.TryGetValue(word, out List<int>? acronyms) && (best < 0 || acronyms[0] < best))
         {
-            EntityInfo entity = d.Entities[e];
-            if (Words(entity.Name) < 2 || Words(entity.Name) > 6)
-            {
-                continue;
-            }
+            best = acronyms[0];
+        }
 
-            if (IsPersonEntity(entity))
+        if (best >= 0)
+        {
+            return best;
+        }
+
+        // A spelling variant of the surname (transliterations: Riabkov / Ryabkov).
+        if (word.Length >= 6 && char.IsUpper(word[0]) && _byLastInitial!.TryGetValue(word[0], out List<(string Last, int Entity)>? variants))
+        {
+            for (int i = 0; i < variants.Count && i < 200; i++)
             {
-                if (entity.Name.EndsWith(" " + word, StringComparison.Ordinal))
+                if (EditDistanceAtMostOne(variants[i].Last, word))
                 {
-                    return e;
+                    return variants[i].Entity;
                 }
-
-                // A spelling variant of the surname (transliterations: Riabkov / Ryabkov).
-                string last = entity.Name[(entity.Name.LastIndexOf(' ') + 1)..];
-                if (fuzzy < 0 && word.Length >= 6 && char.IsUpper(word[0]) && last.Length >= 6 && last[0] == word[0] && EditDistanceAtMostOne(last, word))
-                {
-                    fuzzy = e;
-                }
-            }
-
-            // An acronym of a fuller organization name ("PBO" for "Parliamentary Budget Officer").
-            if (token >= 0 && word.Length >= 2 && IsAcronymOf(word, entity.Name))
-            {
-                return e;
             }
         }
 
-        return fuzzy;
+        return -1;
     }
 
     /// <summary>A lone given name used for a person named in full earlier ("Jayme" for "Jayme Closs"), when only one fits.</summary>
     private int FindByFirstWord(string word, int before)
     {
+        EnsureIndex();
         AnalysisDocument d = _c.Document;
+        if (!_byFirstWord!.TryGetValue(word, out List<int>? list))
+        {
+            return -1;
+        }
+
         int found = -1;
-        for (int e = 0; e < d.Entities.Length; e++)
+        foreach (int e in list)
         {
             EntityInfo entity = d.Entities[e];
-            if (Words(entity.Name) < 2 || !IsPersonEntity(entity) || !entity.Name.StartsWith(word + " ", StringComparison.Ordinal)
-                || entity.Mentions.Count == 0 || d.Mentions[entity.Mentions[0]].Start >= before)
+            if (entity.Mentions.Count == 0 || d.Mentions[entity.Mentions[0]].Start >= before)
             {
                 continue;
             }
@@ -605,6 +697,80 @@ internal sealed class SpeakerResolver
         }
 
         return found;
+    }
+
+    /// <summary>Builds the name lookups once per document, so resolving stays linear in the text.</summary>
+    private void EnsureIndex()
+    {
+        if (_byLastWord is not null)
+        {
+            return;
+        }
+
+        AnalysisDocument d = _c.Document;
+        _byLastWord = new Dictionary<string, int>(StringComparer.Ordinal);
+        _byFirstWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        _byInitials = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        _byLastInitial = [];
+        _byPrefix = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int e = 0; e < d.Entities.Length; e++)
+        {
+            string name = d.Entities[e].Name;
+            int words = Words(name);
+            if (words < 2 || words > 6)
+            {
+                continue;
+            }
+
+            string[] parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var initials = new System.Text.StringBuilder();
+            foreach (string w in parts)
+            {
+                if (char.IsUpper(w[0]))
+                {
+                    initials.Append(w[0]);
+                }
+            }
+
+            string key = initials.ToString();
+            if (key.Length >= 2)
+            {
+                if (!_byInitials.TryGetValue(key, out List<int>? list))
+                {
+                    list = [];
+                    _byInitials[key] = list;
+                }
+
+                list.Add(e);
+            }
+
+            if (IsPersonEntity(d.Entities[e]))
+            {
+                string last = parts[^1];
+                _byLastWord.TryAdd(last, e);
+                if (!_byFirstWord.TryGetValue(parts[0], out List<int>? firsts))
+                {
+                    firsts = [];
+                    _byFirstWord[parts[0]] = firsts;
+                }
+
+                firsts.Add(e);
+                if (last.Length >= 6)
+                {
+                    if (!_byLastInitial.TryGetValue(last[0], out List<(string, int)>? variants))
+                    {
+                        variants = [];
+                        _byLastInitial[last[0]] = variants;
+                    }
+
+                    variants.Add((last, e));
+                }
+            }
+            else if (!name.Contains(" of ", StringComparison.Ordinal) && !name.Contains(" and ", StringComparison.Ordinal))
+            {
+                _byPrefix.TryAdd(parts[0], e);
+            }
+        }
     }
 
     private static bool EditDistanceAtMostOne(string a, string b)
@@ -734,6 +900,19 @@ internal sealed class SpeakerResolver
     /// </summary>
     private bool IsPersonEntity(EntityInfo entity)
     {
+        _personCache ??= new Dictionary<EntityInfo, bool>(ReferenceEqualityComparer.Instance);
+        if (_personCache.TryGetValue(entity, out bool cached))
+        {
+            return cached;
+        }
+
+        bool result = ComputeIsPersonEntity(entity);
+        _personCache[entity] = result;
+        return result;
+    }
+
+    private bool ComputeIsPersonEntity(EntityInfo entity)
+    {
         if (HasNonPersonWord(entity.Name))
         {
             return false;
@@ -763,8 +942,7 @@ internal sealed class SpeakerResolver
 
     /// <summary>Whether an entity is named after a preposition of place somewhere ("in Toronto", "to Ottawa").</summary>
     private bool PlaceLike(EntityInfo entity)
-        => entity.Type == EntityType.Location && (_c.Text.Contains("in " + entity.Name, StringComparison.Ordinal)
-            || _c.Text.Contains("to " + entity.Name, StringComparison.Ordinal) || _c.Text.Contains("from " + entity.Name, StringComparison.Ordinal));
+        => entity.Type == EntityType.Location && AfterPlacePreposition(entity.Name);
 
     private static bool HasNonPersonWord(string name)
     {
