@@ -114,6 +114,24 @@ internal static class SpeakerPhraseFinder
             }
 
             kind = c.In(end, WordClasses.SpeakerNouns) && end == start ? SpeakerPhraseKind.Nominal : SpeakerPhraseKind.Name;
+
+            // "says Campbell’s partner, Jason Louth": a possessor names whose role it is; the speaker is the name after the comma.
+            if (c.Span(end).EndsWith("\u2019s", StringComparison.Ordinal) || c.Span(end).EndsWith("'s", StringComparison.Ordinal)
+                || (end + 1 < hi && (c.Is(end + 1, "\u2019s") || c.Is(end + 1, "'s"))))
+            {
+                int k = end + 1;
+                while (k < hi && k <= end + 5 && c.IsWord(k) && !c.IsCapitalized(k))
+                {
+                    k++;
+                }
+
+                if (k + 1 < hi && c.IsPunct(k, ',') && c.IsCapitalized(k + 1))
+                {
+                    return FindAfter(c, k + 1, hi);
+                }
+
+                return null;
+            }
         }
         else if (c.In(start, WordClasses.Determiners) || c.In(start, WordClasses.SpeakerNouns))
         {

@@ -161,6 +161,16 @@ internal sealed class SpeakerResolver
             name = name[..^2];
         }
 
+        // Legal-form suffixes are not part of how a speaker is named: "Suncor Energy Inc." is "Suncor Energy".
+        foreach (string suffix in (string[])[" Inc.", " Inc", " Ltd.", " Ltd", " Corp.", " Corp", " Co.", " LLC", " Plc", " PLC"])
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length > suffix.Length + 1)
+            {
+                name = name[..^suffix.Length].TrimEnd(',');
+                break;
+            }
+        }
+
         int of = name.IndexOf(" of ", StringComparison.Ordinal);
         if (of > 0)
         {
