@@ -107,6 +107,22 @@ internal static class ReportedSpeechFinder
             }
 
             content = SkipAdverbials(c, content, b);
+
+            // "said in televised statements that", "pointed out in his statements that": a medium phrase before "that".
+            for (int t = content; t < b && t < content + 5; t++)
+            {
+                if (!c.IsLower(t) || c.In(t, WordClasses.Pronouns) || c.Cues.Match(c.Text, c.Tokens, t, b, out _) > 0)
+                {
+                    break;
+                }
+
+                if (c.Is(t, "that") && t > content && c.In(t - 1, s_mediumNouns))
+                {
+                    content = t;
+                    break;
+                }
+            }
+
             if (content < b && c.Is(content, "that"))
             {
                 content++;
@@ -246,6 +262,11 @@ internal static class ReportedSpeechFinder
 
         return true;
     }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> s_mediumNouns = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["statement", "statements", "remarks", "comments", "interview", "interviews", "email", "letter", "release", "conference",
+         "post", "tweet", "video", "speech", "briefing", "message", "call", "filing", "documents", "testimony", "appearance"],
+        StringComparer.OrdinalIgnoreCase);
 
     private static bool IsAllCaps(ReadOnlySpan<char> word)
     {

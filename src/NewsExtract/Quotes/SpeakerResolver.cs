@@ -161,6 +161,25 @@ internal sealed class SpeakerResolver
             name = name[..^2];
         }
 
+        // Titles before a full name are roles, not the name: "Russian Deputy Foreign Minister Sergei Riabkov" → "Sergei Riabkov".
+        string[] parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length >= 3)
+        {
+            int lastTitle = -1;
+            for (int i = 0; i < parts.Length - 2; i++)
+            {
+                if (WordClasses.Titles.Contains(parts[i]))
+                {
+                    lastTitle = i;
+                }
+            }
+
+            if (lastTitle >= 0 && !HasNonPersonWord(string.Join(' ', parts[(lastTitle + 1)..])))
+            {
+                name = string.Join(' ', parts[(lastTitle + 1)..]);
+            }
+        }
+
         // Legal-form suffixes are not part of how a speaker is named: "Suncor Energy Inc." is "Suncor Energy".
         foreach (string suffix in (string[])[" Inc.", " Inc", " Ltd.", " Ltd", " Corp.", " Corp", " Co.", " LLC", " Plc", " PLC"])
         {
