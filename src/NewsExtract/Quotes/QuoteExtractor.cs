@@ -327,7 +327,25 @@ internal sealed class QuoteExtractor
                 cue = new QuoteCue(q.CueStart, q.CueEnd, c.Text[q.CueStart..q.CueEnd]);
             }
 
-            quotes.Add(new Quote(q.Start, q.End, c.Text[q.Start..q.End], q.Kind, q.Speaker, cue));
+            // Spans exclude the quote marks themselves (CONTRACT.md), also when reported content starts or ends at one.
+            int start = q.Start;
+            int end = q.End;
+            while (start < end && (IsQuoteChar(c.Text[start]) || char.IsWhiteSpace(c.Text[start])))
+            {
+                start++;
+            }
+
+            while (end > start && (IsQuoteChar(c.Text[end - 1]) || char.IsWhiteSpace(c.Text[end - 1])))
+            {
+                end--;
+            }
+
+            if (end <= start)
+            {
+                continue;
+            }
+
+            quotes.Add(new Quote(start, end, c.Text[start..end], q.Kind, q.Speaker, cue));
             if (q.Kind != QuoteKind.Indirect || q.Speaker is not null)
             {
                 previous = q;
@@ -376,6 +394,8 @@ internal sealed class QuoteExtractor
 
         return lo;
     }
+
+    private static bool IsQuoteChar(char ch) => ch is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB';
 
     /// <summary>A photo caption: a paragraph ending in a credit such as "(Jane Doe/CBC)".</summary>
     private static bool IsPhotoCaption(string text, Paragraph paragraph)
