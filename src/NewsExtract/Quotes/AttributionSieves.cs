@@ -72,6 +72,12 @@ internal static class AttributionSieves
                 return new Attribution(c.Tokens[k].Start, c.Tokens[k + len - 1].End, b);
             }
 
+            // "…,” the lanky, bespectacled professor said.": a description with commas between the adjectives.
+            if (c.Is(t, "the") && k - t <= 8 && c.IsLower(k - 1) && c.In(k - 1, WordClasses.SpeakerNouns) && WordsOrCommas(c, t, k))
+            {
+                return new Attribution(c.Tokens[k].Start, c.Tokens[k + len - 1].End, new SpeakerPhrase(t, k - 1, k - 1, SpeakerPhraseKind.Nominal));
+            }
+
             break;
         }
 
@@ -179,6 +185,19 @@ internal static class AttributionSieves
         }
 
         return null;
+    }
+
+    private static bool WordsOrCommas(QuoteContext c, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (!c.IsWord(k) && !c.IsPunct(k, ','))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Only words (no punctuation), at most five: "then-Surrey mayoral candidate Doug McCallum".</summary>
