@@ -30,6 +30,9 @@ internal sealed class QuoteCandidate
     /// <summary>Set for a quote that opens its paragraph with no cue of its own: it continues the previous speaker.</summary>
     public bool MayCarry { get; set; }
 
+    /// <summary>Set when the quote is still open at its paragraph end (multi-paragraph quotation).</summary>
+    public bool OpenAtEnd { get; set; }
+
     /// <summary>Set when the previous paragraph's quote was left open and this one continues it.</summary>
     public bool Continues { get; set; }
 

@@ -59,6 +59,30 @@ internal sealed class QuoteExtractor
         }
 
         candidates.Sort((x, y) => x.Start.CompareTo(y.Start));
+
+        // A quote left open at a paragraph end and continued in the next paragraph is one quotation: when the
+        // attribution comes in the continuation ("“…¶“…,” she said."), the opening part shares it.
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            if (!candidates[i].OpenAtEnd || candidates[i].Attribution is not null)
+            {
+                continue;
+            }
+
+            for (int j = i + 1; j < candidates.Count && candidates[j].Paragraph <= candidates[i].Paragraph + 1; j++)
+            {
+                if (candidates[j].Paragraph == candidates[i].Paragraph + 1 && candidates[j].Continues)
+                {
+                    if (candidates[j].Attribution is not null || candidates[j].SharesWith is not null)
+                    {
+                        candidates[i].SharesWith = candidates[j].Attribution is not null ? candidates[j] : candidates[j].SharesWith;
+                    }
+
+                    break;
+                }
+            }
+        }
+
         return Resolve(c, candidates);
     }
 
@@ -86,10 +110,11 @@ internal sealed class QuoteExtractor
                 var q = new QuoteCandidate(region.ContentStart, region.ContentEnd, QuoteKind.Direct, p);
                 q.Attribution = AttributionSieves.AfterQuote(c, tailFrom, tailEnd, region)
                     ?? AttributionSieves.BeforeQuote(c, sentenceStart, open);
+                q.OpenAtEnd = region.CloseMark < 0;
+                q.Continues = previousOpen && r == 0 && paragraph.Start == open;
                 if (q.Attribution is null && r == 0 && headWords == 0 && paragraph.Start == open && !AttributionSieves.HasCueAfter(c, tailFrom, tailEnd))
                 {
                     q.MayCarry = true;
-                    q.Continues = previousOpen;
                 }
 
                 if (q.Attribution is null && (region.Single || paragraph.Kind != ParagraphKind.Body) && !(q.MayCarry && previousHadQuote))

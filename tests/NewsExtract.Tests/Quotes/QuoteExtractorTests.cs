@@ -106,6 +106,15 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Extract_MultiParagraphQuote_SharesTheAttributionOfItsLastPart()
+    {
+        const string text = "The hearing ended late.\n\n\u201CWe waited for years and nobody listened to us.\n\n\u201CNow we will be heard,\u201D Grace Nolan said.";
+        IReadOnlyList<Quote> quotes = Quotes(text);
+        Assert.Equal("Nolan", LastName(QuoteWith(quotes, "waited for years")));
+        Assert.Equal("Nolan", LastName(QuoteWith(quotes, "will be heard")));
+    }
+
+    [Fact]
     public void Extract_OrganizationSpeaker_IsAttributed()
     {
         const string text = "Russia says the sanctions will fail and that trade will recover within a year.";
