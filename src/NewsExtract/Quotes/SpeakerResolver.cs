@@ -421,7 +421,7 @@ internal sealed class SpeakerResolver
 
                 EntityInfo candidate = e.Entity >= 0 ? _c.Document.Entities[e.Entity] : null!;
                 bool group = e.Entity >= 0 && (candidate.Type == EntityType.Organization
-                    || (word == "they" && (candidate.Name.Contains(" and ", StringComparison.Ordinal) || candidate.Name.EndsWith('s'))));
+                    || (word == "they" && (candidate.Name.Contains(" and ", StringComparison.Ordinal) || (candidate.Name.EndsWith('s') && !candidate.Name.EndsWith("ss", StringComparison.Ordinal)))));
                 if (!e.IsPerson && e.IsSubject && group)
                 {
                     return (e.Entity, e.Name, false);
@@ -436,7 +436,8 @@ internal sealed class SpeakerResolver
     {
         string head = _c.Word(phrase.Head);
         bool definite = phrase.First < phrase.Head && (_c.Is(phrase.First, "the") || _c.IsCapitalized(phrase.First));
-        bool singularPersonRole = !head.EndsWith('s') && !WordClasses.GroupNouns.Contains(head) && !WordClasses.DocumentNouns.Contains(head);
+        bool singularPersonRole = !head.EndsWith('s') && !WordClasses.GroupNouns.Contains(head) && !WordClasses.DocumentNouns.Contains(head)
+            && !PossessivePhrase(phrase);
         if (definite && singularPersonRole && _roleHolder.TryGetValue(head, out int holder))
         {
             return (holder, _c.Document.Entities[holder].Name, true);
@@ -458,7 +459,7 @@ internal sealed class SpeakerResolver
                     if (m >= 0 && _c.IsCapitalized(k))
                     {
                         int e = Expand(Canonical(_c.Document.MentionEntity[m], m));
-                        if (IsPersonEntity(_c.Document.Entities[e]) || Words(_c.Document.Entities[e].Name) >= 2)
+                        if (IsPersonEntity(_c.Document.Entities[e]))
                         {
                             return (e, _c.Document.Entities[e].Name, true);
                         }
@@ -498,7 +499,7 @@ internal sealed class SpeakerResolver
                     continue;
                 }
 
-                if (paragraph - e.Paragraph > 4)
+                if (paragraph - e.Paragraph > 8)
                 {
                     break;
                 }
@@ -507,6 +508,11 @@ internal sealed class SpeakerResolver
                 if (entity.Name.Contains(head, StringComparison.OrdinalIgnoreCase) && Words(entity.Name) > 1)
                 {
                     return (e.Entity, entity.Name, false);
+                }
+
+                if (paragraph - e.Paragraph > 4)
+                {
+                    continue;
                 }
 
                 if (fallback < 0 && entity.Type == EntityType.Organization && !PlaceLike(entity) && paragraph - e.Paragraph <= 2)
@@ -523,6 +529,20 @@ internal sealed class SpeakerResolver
 
         string text = _c.Text[_c.Tokens[phrase.First].Start.._c.Tokens[phrase.Last].End];
         return (-1, text, false);
+    }
+
+    /// <summary>"McCallum’s staff": a possessor names whose people speak, not who.</summary>
+    private bool PossessivePhrase(SpeakerPhrase phrase)
+    {
+        for (int k = phrase.First; k < phrase.Head; k++)
+        {
+            if (_c.Span(k).EndsWith("\u2019s", StringComparison.Ordinal) || _c.Span(k).EndsWith("'s", StringComparison.Ordinal) || _c.Is(k, "\u2019s") || _c.Is(k, "'s"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private (int Entity, string? Name, bool IsPerson) MostRecentPerson(int offset, Gender wanted)

@@ -69,7 +69,9 @@ internal static class WordClasses
     public static readonly FrozenSet<string> GroupNouns = Set(
         "police", "authorities", "officials", "experts", "researchers", "sources", "critics", "agency", "ministry",
         "department", "government", "company", "city", "province", "union", "association", "group", "board", "court",
-        "committee", "council", "commission", "campaign", "administration", "team", "club", "league", "firm", "bank");
+        "committee", "council", "commission", "campaign", "administration", "team", "club", "league", "firm", "bank",
+        "military", "army", "navy", "staff", "family", "network", "newspaper", "paper", "office", "organization",
+        "organisation", "school", "university", "hospital", "district", "state", "county", "party", "coalition");
 
     /// <summary>Words that end a name when walking through capitalized words.</summary>
     public static readonly FrozenSet<string> NameConnectors = Set("of", "de", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "da", "del");
