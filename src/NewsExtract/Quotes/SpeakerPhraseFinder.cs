@@ -24,7 +24,7 @@ internal static class SpeakerPhraseFinder
         }
 
         int bound = lo;
-        for (int hop = 0; hop < 3 && j >= lo && c.IsPunct(j, ','); hop++)
+        for (int hop = 0; hop < 4 && j >= lo && c.IsPunct(j, ','); hop++)
         {
             // Skip an appositive, relative clause or affiliation between commas.
             int k = j - 1;
@@ -288,6 +288,12 @@ internal static class SpeakerPhraseFinder
         }
 
         if (c.IsLower(a) || c.In(a, WordClasses.Determiners) || c.Is(a, "who") || c.Is(a, "which"))
+        {
+            return true;
+        }
+
+        // A province or state abbreviation after a place: "Antigonish, N.S., says", "Milton, Ont., said".
+        if (b - a <= 4 && c.IsCapitalized(a) && c.Tokens[a].Length <= 5 && (c.IsPunct(b - 1, '.') || c.Span(b - 1).EndsWith(".", StringComparison.Ordinal)))
         {
             return true;
         }
