@@ -57,6 +57,13 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Extract_SheSaidWithTwoWomenInTheParagraph_PrefersTheSubject()
+    {
+        const string text = "Mary Collins thanked Susan Ward for the report. \u201CNobody else would have found it,\u201D she said.";
+        Assert.Equal("Collins", LastName(QuoteWith(Quotes(text), "Nobody else")));
+    }
+
+    [Fact]
     public void Extract_PronounWithManAndWoman_UsesGenderFromTheGivenName()
     {
         const string text = "Susan Ward thanked John Miller for the report.\n\n\u201CIt changed everything,\u201D she said.";
