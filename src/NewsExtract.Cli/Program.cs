@@ -18,6 +18,7 @@ internal static class Program
         var eval = new Command("eval", "Evaluate accuracy against gold data.");
         root.Subcommands.Add(eval);
         eval.Subcommands.Add(EvalTokensCommand.Create());
+        eval.Subcommands.Add(EvalQuotesCommand.Create());
 
         var train = new Command("train", "Train models.");
         root.Subcommands.Add(train);

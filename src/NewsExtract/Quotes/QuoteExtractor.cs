@@ -1,145 +1,393 @@
 using NewsExtract.Internal;
-using NewsExtract.Text.Tokenization;
 
 namespace NewsExtract.Quotes;
 
 /// <summary>
-/// First, simple quote finder: pairs opening and closing quote marks inside one paragraph; a speech
-/// verb in the same sentence is the cue, and the nearest person mention (or, for a pronoun subject,
-/// the most recent person) is the speaker.
+/// Finds quotations and reported speech and attributes them. Quote marks are paired per paragraph
+/// (<see cref="QuoteMarkScanner"/>); each quote is Direct (it stands as a sentence), Partial (a fragment
+/// inside a reporting sentence: the span is the reported content) or dropped (a scare quote or title
+/// with no speech verb). Sentences without marks are searched for reported speech (Indirect). Speakers
+/// come from ordered sieves (<see cref="AttributionSieves"/>) and are resolved in text order.
 /// </summary>
 internal sealed class QuoteExtractor
 {
-    private static readonly HashSet<string> s_cues = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "said", "says", "say", "told", "tells", "added", "adds", "stressed", "assured", "revealed", "noted",
-        "warned", "insisted", "argued", "explained", "claimed", "denied", "confirmed", "announced", "asked",
-        "called", "wrote", "declared", "replied", "recalled", "admitted", "acknowledged",
-    };
+    private readonly CueLexicon _cues = CueLexicon.Default;
+    private readonly GenderLexicon _genders = GenderLexicon.Default;
 
     public Quote[] Extract(AnalysisDocument document)
     {
-        string text = document.Text;
-        Token[] tokens = document.Tokens;
-        var quotes = new List<Quote>();
-        int[]? previousPerson = null;
-        var cues = new List<int>();
-        foreach (SentenceInfo sentence in document.Sentences)
+        if (document.Tokens.Length == 0)
         {
-            int end = sentence.FirstToken + sentence.TokenCount;
-            bool cuesFound = false;
-            for (int i = sentence.FirstToken; i < end; i++)
+            return [];
+        }
+
+        var c = new QuoteContext(document, _cues, _genders);
+        var candidates = new List<QuoteCandidate>();
+        Paragraph[] paragraphs = document.Layout.Paragraphs;
+        bool previousOpen = false;
+        int previousQuoteParagraph = -10;
+        for (int p = 0; p < paragraphs.Length; p++)
+        {
+            Paragraph paragraph = paragraphs[p];
+            if (paragraph.Kind == ParagraphKind.Boilerplate)
             {
-                if (tokens[i].Kind != TokenKind.OpeningQuote)
-                {
-                    continue;
-                }
+                previousOpen = false;
+                continue;
+            }
 
-                int close = i + 1;
-                while (close < end && tokens[close].Kind != TokenKind.ClosingQuote)
-                {
-                    close++;
-                }
+            if (IsPhotoCaption(document.Text, paragraph))
+            {
+                previousOpen = false;
+                continue;
+            }
 
-                if (close >= end)
+            List<QuoteRegion> regions = QuoteMarkScanner.Scan(document.Text, paragraph.Start, paragraph.End);
+            int before = candidates.Count;
+            AddMarkedQuotes(c, p, paragraph, regions, candidates, previousOpen, previousQuoteParagraph == p - 1);
+            // A title that is a full sentence (the lead of a text without a headline) is searched too.
+            if (paragraph.Kind == ParagraphKind.Body || (paragraph.Kind == ParagraphKind.Title && paragraph.End > paragraph.Start
+                && document.Text[paragraph.End - 1] is '.' or '!' or '?'))
+            {
+                AddReportedSpeech(c, p, paragraph, regions, candidates);
+            }
+
+            previousOpen = regions.Count > 0 && regions[^1].CloseMark < 0;
+            if (candidates.Count > before)
+            {
+                previousQuoteParagraph = p;
+            }
+        }
+
+        candidates.Sort((x, y) => x.Start.CompareTo(y.Start));
+
+        // A quote left open at a paragraph end and continued in the next paragraph is one quotation: when the
+        // attribution comes in the continuation ("“…¶“…,” she said."), the opening part shares it.
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            if (!candidates[i].OpenAtEnd || candidates[i].Attribution is not null)
+            {
+                continue;
+            }
+
+            for (int j = i + 1; j < candidates.Count && candidates[j].Paragraph <= candidates[i].Paragraph + 1; j++)
+            {
+                if (candidates[j].Paragraph == candidates[i].Paragraph + 1 && candidates[j].Continues)
                 {
-                    // No closing mark left in the sentence, so no later opening mark pairs either:
-                    // stopping here keeps a run of unclosed marks linear.
+                    if (candidates[j].Attribution is not null || candidates[j].SharesWith is not null)
+                    {
+                        candidates[i].SharesWith = candidates[j].Attribution is not null ? candidates[j] : candidates[j].SharesWith;
+                    }
+
                     break;
                 }
+            }
+        }
 
-                if (close == i + 1)
+        return Resolve(c, candidates);
+    }
+
+    private static void AddMarkedQuotes(QuoteContext c, int p, Paragraph paragraph, List<QuoteRegion> regions,
+        List<QuoteCandidate> candidates, bool previousOpen, bool previousHadQuote)
+    {
+        int consumedUntil = -1;
+        var local = new List<QuoteCandidate>();
+        for (int r = 0; r < regions.Count; r++)
+        {
+            QuoteRegion region = regions[r];
+            if (region.ContentStart < consumedUntil)
+            {
+                continue;
+            }
+
+            int headFrom = r > 0 ? Math.Max(regions[r - 1].CloseMark + 1, regions[r - 1].ContentEnd) : paragraph.Start;
+            int open = region.OpenMark;
+            (int sentenceStart, int headWords, bool headHasColonOrCue) = Head(c, headFrom, open);
+            int tailEnd = r + 1 < regions.Count ? regions[r + 1].OpenMark : paragraph.End;
+            int tailFrom = region.CloseMark >= 0 ? region.CloseMark + 1 : region.ContentEnd;
+            bool standalone = headWords == 0 || headHasColonOrCue;
+            if (standalone)
+            {
+                var q = new QuoteCandidate(region.ContentStart, region.ContentEnd, QuoteKind.Direct, p);
+                q.Attribution = AttributionSieves.AfterQuote(c, tailFrom, tailEnd, region)
+                    ?? AttributionSieves.BeforeQuote(c, sentenceStart, open);
+                q.OpenAtEnd = region.CloseMark < 0;
+                q.Continues = previousOpen && r == 0 && paragraph.Start == open;
+                if (q.Attribution is null && r == 0 && headWords == 0 && paragraph.Start == open && !AttributionSieves.HasCueAfter(c, tailFrom, tailEnd))
                 {
-                    continue;
+                    q.MayCarry = true;
                 }
 
-                // Stray marks inside the pair ("\u201C\u201CWord\u201D") stay outside the span: a quote
-                // never starts or ends with a quote mark.
-                int first = i + 1;
-                int last = close - 1;
-                while (first <= last && IsQuoteMark(text, tokens[first]))
+                if (q.Attribution is null && (region.Single || paragraph.Kind != ParagraphKind.Body) && !(q.MayCarry && previousHadQuote))
                 {
-                    first++;
+                    continue; // a headline phrase, title or single-marked name, not attributed speech
                 }
 
-                while (last >= first && IsQuoteMark(text, tokens[last]))
+                if (q.Attribution is null && IsQuotedHeading(c.Text, paragraph, region))
                 {
-                    last--;
+                    continue; // a sub-heading made of a quoted phrase: 'Hard to be in such close quarters'
                 }
 
-                if (first > last)
+                if (q.Attribution is null && !q.MayCarry && r == 0 && regions.Count == 1 && !EndsLikeSpeech(c.Text, region))
                 {
-                    i = close;
-                    continue;
+                    continue; // a title in quote marks inside narrative: “The Kid Who Would Be King” really is …
                 }
 
-                int qStart = tokens[first].Start;
-                int qEnd = tokens[last].End;
-                bool direct = i == sentence.FirstToken;
-                if (!cuesFound)
+                local.Add(q);
+                continue;
+            }
+
+            // A fragment inside the reporter's sentence.
+            int sentenceEnd = SentenceEnd(c, regions, r, paragraph.End);
+            int a = c.TokenAt(sentenceStart);
+            int b = c.TokenBefore(sentenceEnd);
+            ReportedSpeech? reported = a < b ? ReportedSpeechFinder.Find(c, a, b) : null;
+            if (reported is ReportedSpeech rs && rs.ContentStart <= region.ContentStart && rs.ContentEnd >= region.ContentStart)
+            {
+                int end = Math.Max(rs.ContentEnd, region.ContentEnd);
+                var q = new QuoteCandidate(rs.ContentStart, end, QuoteKind.Partial, p);
+                if (rs.Phrase is SpeakerPhrase phrase)
                 {
-                    FindCues(document, sentence, cues);
-                    cuesFound = true;
+                    q.Attribution = new Attribution(c.Tokens[rs.CueFirst].Start, c.Tokens[rs.CueEnd - 1].End, phrase);
                 }
 
-                previousPerson ??= PreviousPerson(document.Mentions);
-                (Speaker? speaker, QuoteCue? cue) = Attribute(document, sentence, i, close, cues, previousPerson);
-                quotes.Add(new Quote(qStart, qEnd, text.Substring(qStart, qEnd - qStart), direct ? QuoteKind.Direct : QuoteKind.Partial, speaker, cue));
-                i = close;
+                local.Add(q);
+                consumedUntil = end;
+                continue;
+            }
+
+            Attribution? tied = AttributionSieves.FragmentCue(c, sentenceStart, region, sentenceEnd);
+            if (tied is null && AttributionSieves.CueRightBefore(c, open) is (int cueStart, int cueEnd))
+            {
+                // "… finally said “no mas.”": speech by its verb, even when no speaker can be named.
+                local.Add(new QuoteCandidate(region.ContentStart, region.ContentEnd, QuoteKind.Partial, p) { CueStart = cueStart, CueEnd = cueEnd });
+                continue;
+            }
+
+            if (tied is not null)
+            {
+                var q = new QuoteCandidate(region.ContentStart, region.ContentEnd, QuoteKind.Partial, p);
+                q.Attribution = tied;
+                local.Add(q);
+            }
+        }
+
+        // Quotes of one paragraph without their own cue share the nearest attributed one ("“A.” “B,” she said.").
+        for (int i = 0; i < local.Count; i++)
+        {
+            if (local[i].Attribution is not null || local[i].Kind != QuoteKind.Direct)
+            {
+                continue;
+            }
+
+            QuoteCandidate? next = null;
+            for (int j = i + 1; j < local.Count && next is null; j++)
+            {
+                if (local[j].Attribution is not null && local[j].Kind == QuoteKind.Direct)
+                {
+                    next = local[j];
+                }
+            }
+
+            QuoteCandidate? prev = null;
+            for (int j = i - 1; j >= 0 && prev is null; j--)
+            {
+                if (local[j].Attribution is not null)
+                {
+                    prev = local[j];
+                }
+            }
+
+            local[i].SharesWith = local[i].MayCarry ? next : prev ?? next;
+        }
+
+        candidates.AddRange(local);
+    }
+
+    private static void AddReportedSpeech(QuoteContext c, int p, Paragraph paragraph, List<QuoteRegion> regions, List<QuoteCandidate> candidates)
+    {
+        AnalysisDocument d = c.Document;
+        int firstRegion = 0;
+        for (int si = FirstSentenceEndingAfter(d.Sentences, paragraph.Start); si < d.Sentences.Length && d.Sentences[si].Start < paragraph.End; si++)
+        {
+            SentenceInfo sentence = d.Sentences[si];
+            while (firstRegion < regions.Count && Math.Max(regions[firstRegion].CloseMark, regions[firstRegion].ContentEnd) < sentence.Start)
+            {
+                firstRegion++;
+            }
+
+            bool overlaps = false;
+            for (int ri = firstRegion; ri < regions.Count && regions[ri].OpenMark < sentence.End; ri++)
+            {
+                QuoteRegion region = regions[ri];
+                int openAt = region.OpenMark;
+                int closeAt = region.CloseMark >= 0 ? region.CloseMark : region.ContentEnd;
+                if (openAt < sentence.End && closeAt >= sentence.Start)
+                {
+                    overlaps = true;
+                    break;
+                }
+            }
+
+            if (overlaps || sentence.TokenCount < 5)
+            {
+                continue;
+            }
+
+            ReportedSpeech? found = ReportedSpeechFinder.Find(c, sentence.FirstToken, sentence.FirstToken + sentence.TokenCount);
+            if (found is ReportedSpeech rs && rs.ContentEnd > rs.ContentStart)
+            {
+                // "The suit says A and alleges that B", "…, he said, adding that B": one statement per verb.
+                int splitAt = -1;
+                int secondCue = -1;
+                int secondLength = 0;
+                for (int t = c.TokenAt(rs.ContentStart); t + 1 < c.Tokens.Length && c.Tokens[t + 1].End <= rs.ContentEnd; t++)
+                {
+                    if (!(c.Is(t, "and") || (c.IsPunct(t, ',') && c.Span(t + 1).EndsWith("ing", StringComparison.Ordinal))))
+                    {
+                        continue;
+                    }
+
+                    int verb = c.Is(t, "and") ? t + 1 : t + 1;
+                    int n = c.Cues.Match(c.Text, c.Tokens, verb, c.Tokens.Length, out CueVerb? cue);
+                    if (n > 0 && c.IsLower(verb) && !c.Span(verb).Equals(cue!.Lemma, StringComparison.OrdinalIgnoreCase)
+                        && verb + n < c.Tokens.Length && c.Is(verb + n, "that"))
+                    {
+                        splitAt = t;
+                        secondCue = verb;
+                        secondLength = n;
+                        break;
+                    }
+                }
+
+                int firstEnd = splitAt > 0 ? c.Tokens[splitAt - 1].End : rs.ContentEnd;
+                var q = new QuoteCandidate(rs.ContentStart, firstEnd, QuoteKind.Indirect, p);
+                if (rs.Phrase is SpeakerPhrase phrase)
+                {
+                    q.Attribution = new Attribution(c.Tokens[rs.CueFirst].Start, c.Tokens[rs.CueEnd - 1].End, phrase);
+                }
+
+                candidates.Add(q);
+
+                // "A, he says, B": the statement continues after a parenthetical cue.
+                if (rs.ContentEnd <= c.Tokens[rs.CueFirst].Start)
+                {
+                    int sentenceEnd = sentence.FirstToken + sentence.TokenCount;
+                    int comma = rs.CueEnd;
+                    while (comma < sentenceEnd && comma < rs.CueEnd + 6 && !c.IsPunct(comma, ',') && !c.EndsSentence(comma))
+                    {
+                        comma++;
+                    }
+
+                    int last = sentenceEnd - 1;
+                    while (last > comma && (c.EndsSentence(last) || c.IsQuoteMark(last) || c.Tokens[last].Kind == Text.Tokenization.TokenKind.Punctuation))
+                    {
+                        last--;
+                    }
+
+                    if (comma < sentenceEnd && c.IsPunct(comma, ',') && last - comma >= 3)
+                    {
+                        var rest = new QuoteCandidate(c.Tokens[comma + 1].Start, c.Tokens[last].End, QuoteKind.Indirect, p);
+                        rest.Attribution = q.Attribution;
+                        candidates.Add(rest);
+                    }
+                }
+
+                if (splitAt > 0)
+                {
+                    int contentStart = c.Tokens[secondCue + secondLength + 1].Start;
+                    if (contentStart < rs.ContentEnd)
+                    {
+                        var second = new QuoteCandidate(contentStart, rs.ContentEnd, QuoteKind.Indirect, p);
+                        if (rs.Phrase is SpeakerPhrase same)
+                        {
+                            second.Attribution = new Attribution(c.Tokens[secondCue].Start, c.Tokens[secondCue + secondLength - 1].End, same);
+                        }
+
+                        candidates.Add(second);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Quote[] Resolve(QuoteContext c, List<QuoteCandidate> candidates)
+    {
+        var resolver = new SpeakerResolver(c);
+        var quotes = new List<Quote>(candidates.Count);
+        QuoteCandidate? previous = null;
+        foreach (QuoteCandidate q in candidates)
+        {
+            QuoteCue? cue = null;
+            if (q.Attribution is Attribution a)
+            {
+                q.Speaker = resolver.Resolve(a.Phrase);
+                q.SpeakerEvent = q.Speaker is null ? null : resolver.LastSpeaker;
+                cue = new QuoteCue(a.CueStart, a.CueEnd, c.Text[a.CueStart..a.CueEnd]);
+            }
+            else if (q.SharesWith is QuoteCandidate other && other.Attribution is Attribution shared)
+            {
+                if (other.Speaker is null && other.Start > q.Start)
+                {
+                    other.Speaker = resolver.Resolve(shared.Phrase);
+                    other.SpeakerEvent = other.Speaker is null ? null : resolver.LastSpeaker;
+                }
+
+                q.Speaker = other.Speaker;
+                q.SpeakerEvent = other.SpeakerEvent;
+                cue = new QuoteCue(shared.CueStart, shared.CueEnd, c.Text[shared.CueStart..shared.CueEnd]);
+            }
+            else if (q.MayCarry && previous is not null && previous.Speaker is Speaker carried
+                && (q.Paragraph - previous.Paragraph <= 1 || q.Continues || StillAbout(c, q.Paragraph - 1, previous.Paragraph, carried)))
+            {
+                q.Speaker = new Speaker(carried.EntityId, carried.Name, null, null, null);
+                q.SpeakerEvent = previous.SpeakerEvent;
+                if (previous.SpeakerEvent is PersonEvent e)
+                {
+                    resolver.Carry(e);
+                }
+            }
+
+            if (cue is null && q.CueEnd > q.CueStart)
+            {
+                cue = new QuoteCue(q.CueStart, q.CueEnd, c.Text[q.CueStart..q.CueEnd]);
+            }
+
+            // Spans exclude the quote marks themselves (CONTRACT.md), also when reported content starts or ends at one.
+            int start = q.Start;
+            int end = q.End;
+            while (start < end && (IsQuoteChar(c.Text[start]) || char.IsWhiteSpace(c.Text[start])))
+            {
+                start++;
+            }
+
+            while (end > start && (IsQuoteChar(c.Text[end - 1]) || char.IsWhiteSpace(c.Text[end - 1])))
+            {
+                end--;
+            }
+
+            if (end <= start)
+            {
+                continue;
+            }
+
+            quotes.Add(new Quote(start, end, c.Text[start..end], q.Kind, q.Speaker, cue));
+            if (q.Kind != QuoteKind.Indirect || q.Speaker is not null)
+            {
+                previous = q;
             }
         }
 
         return quotes.ToArray();
     }
 
-    private static bool IsQuoteMark(string text, Token token)
-        => token.Kind is TokenKind.OpeningQuote or TokenKind.ClosingQuote
-            || (token.Length == 1 && text[token.Start] is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB');
-
-    /// <summary>Collects the token indices of the speech verbs of a sentence, once per sentence rather than once per quote.</summary>
-    private static void FindCues(AnalysisDocument document, SentenceInfo sentence, List<int> cues)
-    {
-        cues.Clear();
-        string text = document.Text;
-        Token[] tokens = document.Tokens;
-        HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup = s_cues.GetAlternateLookup<ReadOnlySpan<char>>();
-        int end = sentence.FirstToken + sentence.TokenCount;
-        for (int k = sentence.FirstToken; k < end; k++)
-        {
-            if (tokens[k].Kind == TokenKind.Word && lookup.Contains(text.AsSpan(tokens[k].Start, tokens[k].Length)))
-            {
-                cues.Add(k);
-            }
-        }
-    }
-
-    /// <summary>For each mention index, the index of the last person mention at or before it, or -1.</summary>
-    private static int[] PreviousPerson(MentionInfo[] mentions)
-    {
-        var previous = new int[mentions.Length];
-        int last = -1;
-        for (int m = 0; m < mentions.Length; m++)
-        {
-            if (mentions[m].Type == EntityType.Person)
-            {
-                last = m;
-            }
-
-            previous[m] = last;
-        }
-
-        return previous;
-    }
-
-    /// <summary>The index of the first mention whose first token is at or after <paramref name="token"/>.</summary>
-    private static int FirstMentionAtOrAfterToken(MentionInfo[] mentions, int token)
+    private static int FirstMentionAtOrAfter(MentionInfo[] mentions, int offset)
     {
         int lo = 0;
         int hi = mentions.Length;
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (mentions[mid].FirstToken < token)
+            if (mentions[mid].Start < offset)
             {
                 lo = mid + 1;
             }
@@ -152,15 +400,14 @@ internal sealed class QuoteExtractor
         return lo;
     }
 
-    /// <summary>The number of mentions that end at or before <paramref name="offset"/>.</summary>
-    private static int MentionsEndingBy(MentionInfo[] mentions, int offset)
+    private static int FirstSentenceEndingAfter(SentenceInfo[] sentences, int offset)
     {
         int lo = 0;
-        int hi = mentions.Length;
+        int hi = sentences.Length;
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (mentions[mid].End <= offset)
+            if (sentences[mid].End <= offset)
             {
                 lo = mid + 1;
             }
@@ -173,76 +420,179 @@ internal sealed class QuoteExtractor
         return lo;
     }
 
-    private static (Speaker?, QuoteCue?) Attribute(AnalysisDocument document, SentenceInfo sentence, int open, int close, List<int> cues, int[] previousPerson)
+    private static bool IsQuoteChar(char ch) => ch is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB';
+
+    /// <summary>A photo caption: a paragraph ending in a credit such as "(Jane Doe/CBC)".</summary>
+    private static bool IsPhotoCaption(string text, Paragraph paragraph)
     {
-        string text = document.Text;
-        Token[] tokens = document.Tokens;
-        MentionInfo[] mentions = document.Mentions;
-
-        // The first speech verb of the sentence outside the quote.
-        int cueIndex = -1;
-        if (cues.Count > 0)
+        int end = paragraph.End;
+        while (end > paragraph.Start && char.IsWhiteSpace(text[end - 1]))
         {
-            if (cues[0] < open || cues[0] > close)
+            end--;
+        }
+
+        if (end == paragraph.Start || text[end - 1] != ')')
+        {
+            return false;
+        }
+
+        int open = text.LastIndexOf('(', end - 1, end - paragraph.Start);
+        return open >= 0 && end - open < 60 && text.AsSpan(open, end - open).Contains('/');
+    }
+
+    /// <summary>A paragraph that is only a short quoted phrase without final punctuation: a sub-heading.</summary>
+    private static bool IsQuotedHeading(string text, Paragraph paragraph, QuoteRegion region)
+    {
+        ReadOnlySpan<char> rest = text.AsSpan(paragraph.Start, paragraph.End - paragraph.Start).Trim();
+        int words = 1;
+        foreach (char ch in text.AsSpan(region.ContentStart, region.ContentEnd - region.ContentStart))
+        {
+            if (ch == ' ')
             {
-                cueIndex = cues[0];
-            }
-            else
-            {
-                int after = cues.BinarySearch(close + 1);
-                after = after >= 0 ? after : ~after;
-                cueIndex = after < cues.Count ? cues[after] : -1;
+                words++;
             }
         }
 
-        if (cueIndex < 0)
+        return rest.Length <= region.ContentEnd - region.ContentStart + 3 && words <= 10 && !EndsLikeSpeech(text, region);
+    }
+
+    /// <summary>Speech ends with punctuation inside the marks ("…,", "….", "…?"); titles and names do not.</summary>
+    private static bool EndsLikeSpeech(string text, QuoteRegion region)
+        => text[region.ContentEnd - 1] is '.' or ',' or '?' or '!' or '…' or ';' or ':' or '-' or '—';
+
+    /// <summary>
+    /// Whether the narrative between a speaker's last quote and a cue-less quote paragraph stays with that
+    /// speaker: the paragraph right before names them (by surname) or opens with a personal pronoun, and no
+    /// more than two paragraphs intervene.
+    /// </summary>
+    private static bool StillAbout(QuoteContext c, int paragraph, int speakerParagraph, Speaker speaker)
+    {
+        if (paragraph - speakerParagraph > 3 || paragraph < 0)
         {
-            return (null, null);
+            return false;
         }
 
-        var cue = new QuoteCue(tokens[cueIndex].Start, tokens[cueIndex].End, text.Substring(tokens[cueIndex].Start, tokens[cueIndex].Length));
+        Paragraph p = c.Document.Layout.Paragraphs[paragraph];
+        if (p.Kind != ParagraphKind.Body)
+        {
+            return false;
+        }
 
-        // The nearest person mention outside the quote, within three tokens of the cue (mentions are in
-        // token order, so only that window needs looking at).
-        const int MaxDistance = 3;
-        int best = -1;
-        int bestDistance = int.MaxValue;
-        for (int m = FirstMentionAtOrAfterToken(mentions, cueIndex - MaxDistance); m < mentions.Length && mentions[m].FirstToken <= cueIndex + MaxDistance; m++)
+        ReadOnlySpan<char> text = c.Text.AsSpan(p.Start, p.End - p.Start);
+        string last = speaker.Name[(speaker.Name.LastIndexOf(' ') + 1)..];
+        if ((last.Length > 1 && text.Contains(last, StringComparison.Ordinal))
+            || text.StartsWith("He ", StringComparison.Ordinal) || text.StartsWith("She ", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // Narrative that names no other person does not change the speaker in focus.
+        MentionInfo[] mentions = c.Document.Mentions;
+        for (int m = FirstMentionAtOrAfter(mentions, p.Start); m < mentions.Length && mentions[m].Start < p.End; m++)
         {
             MentionInfo mention = mentions[m];
-            if (mention.Type != EntityType.Person || mention.Start < sentence.Start || mention.End > sentence.End
-                || (mention.Start >= tokens[open].Start && mention.End <= tokens[close].End))
+            if (mention.End <= p.End && mention.Type == EntityType.Person
+                && !c.Text.AsSpan(mention.Start, mention.End - mention.Start).EndsWith(last, StringComparison.Ordinal))
             {
-                continue;
-            }
-
-            int distance = Math.Abs(mention.FirstToken - cueIndex);
-            if (distance < bestDistance)
-            {
-                best = m;
-                bestDistance = distance;
+                return false;
             }
         }
 
-        if (best >= 0)
+        return paragraph - speakerParagraph <= 2;
+    }
+
+    /// <summary>
+    /// The sentence start before a quote mark (after the last sentence end outside quotes), the number of
+    /// words between it and the mark, and whether those words end in a colon or a speech verb ("He said, “").
+    /// </summary>
+    private static (int SentenceStart, int Words, bool IntroducesQuote) Head(QuoteContext c, int from, int open)
+    {
+        int a = c.TokenAt(from);
+        int b = c.TokenBefore(open);
+        int start = a;
+        for (int i = b - 1; i >= a; i--)
         {
-            MentionInfo mention = mentions[best];
-            EntityInfo entity = document.Entities[document.MentionEntity[best]];
-            return (new Speaker(entity.Id, entity.Name, mention.Start, mention.End, text.Substring(mention.Start, mention.End - mention.Start)), cue);
-        }
-
-        int subject = cueIndex - 1;
-        if (subject >= sentence.FirstToken && text.AsSpan(tokens[subject].Start, tokens[subject].Length) is "he" or "she" or "He" or "She")
-        {
-            int before = MentionsEndingBy(mentions, tokens[subject].Start);
-            int m = before > 0 ? previousPerson[before - 1] : -1;
-            if (m >= 0)
+            if (c.EndsSentence(i) && !IsAbbreviationPeriod(c, i))
             {
-                EntityInfo entity = document.Entities[document.MentionEntity[m]];
-                return (new Speaker(entity.Id, entity.Name, tokens[subject].Start, tokens[subject].End, text.Substring(tokens[subject].Start, tokens[subject].Length)), cue);
+                start = i + 1;
+                break;
             }
         }
 
-        return (null, cue);
+        int words = 0;
+        for (int i = start; i < b; i++)
+        {
+            if (c.IsWord(i) || c.Tokens[i].Kind == Text.Tokenization.TokenKind.Number)
+            {
+                words++;
+            }
+        }
+
+        bool introduces = false;
+        int last = b - 1;
+        if (last >= start && (c.IsPunct(last, ':') || c.IsPunct(last, ',')))
+        {
+            introduces = c.IsPunct(last, ':') || HasCue(c, start, last);
+        }
+        else if (last >= start && c.IsWord(last) && c.Cues.Match(c.Text, c.Tokens, last, last + 1, out _) > 0 && open + 1 < c.Text.Length && char.IsUpper(c.Text[open + 1]))
+        {
+            introduces = true;
+        }
+
+        int sentenceStart = start < c.Tokens.Length ? Math.Max(from, Math.Min(open, c.Tokens[start].Start)) : from;
+        return (sentenceStart, words, introduces);
+    }
+
+    private static bool HasCue(QuoteContext c, int a, int b)
+    {
+        for (int i = a; i < b; i++)
+        {
+            if (c.Cues.Match(c.Text, c.Tokens, i, b, out _) > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A period after a title ("Dr.", "Lt.") or before a lower-case word ("U.S. officials"); an acronym ending a sentence is not one.</summary>
+    private static bool IsAbbreviationPeriod(QuoteContext c, int i)
+    {
+        if (!c.IsPunct(i, '.') || i == 0 || c.Tokens[i - 1].End != c.Tokens[i].Start)
+        {
+            return false;
+        }
+
+        if (c.In(i - 1, WordClasses.Titles) || (c.Tokens[i - 1].Length <= 2 && c.IsCapitalized(i - 1)))
+        {
+            return true;
+        }
+
+        return c.Tokens[i - 1].Length <= 3 && c.IsCapitalized(i - 1) && i + 1 < c.Tokens.Length && c.IsLower(i + 1);
+    }
+
+    /// <summary>The end of the sentence holding region <paramref name="r"/>: the first sentence end outside quotes after it.</summary>
+    private static int SentenceEnd(QuoteContext c, List<QuoteRegion> regions, int r, int paragraphEnd)
+    {
+        int from = regions[r].CloseMark >= 0 ? regions[r].CloseMark + 1 : regions[r].ContentEnd;
+        int next = r + 1;
+        int startToken = c.TokenAt(from);
+        for (int i = startToken; i < c.Tokens.Length && c.Tokens[i].Start < paragraphEnd && i < startToken + 400; i++)
+        {
+            while (next < regions.Count && regions[next].CloseMark >= 0 && regions[next].CloseMark < c.Tokens[i].Start)
+            {
+                next++;
+            }
+
+            bool inside = next < regions.Count && regions[next].OpenMark <= c.Tokens[i].Start
+                && (regions[next].CloseMark < 0 || c.Tokens[i].Start < regions[next].CloseMark);
+            if (!inside && c.EndsSentence(i) && !IsAbbreviationPeriod(c, i))
+            {
+                return c.Tokens[i].End;
+            }
+        }
+
+        return paragraphEnd;
     }
 }

@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using NewsExtract.Training;
+using NewsExtract.Training.Evaluation;
+
+namespace NewsExtract.Cli.Commands;
+
+/// <summary><c>eval quotes --jsonl FILE [--json]</c>: quote P/R/F1, speaker accuracy and end-to-end F1 (CONTRACT.md).</summary>
+internal static class EvalQuotesCommand
+{
+    private static readonly string[] s_kinds = ["Direct", "Partial", "Indirect"];
+
+    public static Command Create()
+    {
+        var jsonl = new Option<string>("--jsonl")
+        {
+            Description = "Gold quotes: one article a line with \"text\" and \"quotes\" (CONTRACT.md).",
+            Required = true,
+        };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print the scores as one JSON object instead of a table.",
+        };
+        var errors = new Option<string?>("--errors")
+        {
+            Description = "Also write every missed, spurious and wrongly attributed quote to this file (for error analysis).",
+        };
+        var command = new Command("quotes", "Score quotes and speakers against gold JSON lines.")
+        {
+            jsonl, json, errors,
+        };
+        command.SetAction(parse => Run(parse.GetValue(jsonl)!, parse.GetValue(json), parse.GetValue(errors)));
+        return command;
+    }
+
+    private static int Run(string path, bool json, string? errorsPath)
+    {
+        try
+        {
+            IReadOnlyList<QuoteArticle> articles = QuoteEvaluator.Load(path);
+            QuoteEvaluationResult result = QuoteEvaluator.Evaluate(articles, ArticleAnalyzer.CreateDefault());
+            if (errorsPath is not null)
+            {
+                OutputWriter.Write(errorsPath, string.Join('\n', result.Errors) + "\n");
+            }
+
+            OutputWriter.Write(null, json ? RenderJson(result) : RenderText(result));
+            return Program.Success;
+        }
+        catch (CliException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return Program.BadInput;
+        }
+    }
+
+    private static string RenderText(QuoteEvaluationResult result)
+    {
+        var s = new StringBuilder();
+        CultureInfo c = CultureInfo.InvariantCulture;
+        s.Append(c, $"articles: {result.Articles}\n");
+        s.Append(c, $"{"kind",-10} {"gold",6} {"pred",6} {"P",7} {"R",7} {"F1",7} {"speaker",8}\n");
+        foreach (string kind in s_kinds)
+        {
+            Row(s, kind, result.ByKind[kind]);
+        }
+
+        Row(s, "all", result.Total);
+        s.Append(c, $"end-to-end (quote and speaker) P {result.EndToEndPrecision:F2} R {result.EndToEndRecall:F2} F1 {result.EndToEndF1:F2}\n");
+        s.Append(c, $"quote F1: {result.QuoteF1:F2} speaker accuracy: {result.SpeakerAccuracy:F2}\n");
+        return s.ToString();
+    }
+
+    private static void Row(StringBuilder s, string name, QuoteKindScore k)
+        => s.Append(CultureInfo.InvariantCulture, $"{name,-10} {k.Gold,6} {k.Predicted,6} {k.Precision,7:F2} {k.Recall,7:F2} {k.F1,7:F2} {k.SpeakerAccuracy,8:F2}\n");
+
+    private static string RenderJson(QuoteEvaluationResult result)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("articles", result.Articles);
+            WriteScore(w, result.Total);
+            w.WriteNumber("endToEndPrecision", Math.Round(result.EndToEndPrecision, 2));
+            w.WriteNumber("endToEndRecall", Math.Round(result.EndToEndRecall, 2));
+            w.WriteNumber("endToEndF1", Math.Round(result.EndToEndF1, 2));
+            w.WriteStartObject("kinds");
+            foreach (string kind in s_kinds)
+            {
+                w.WriteStartObject(kind);
+                WriteScore(w, result.ByKind[kind]);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteScore(Utf8JsonWriter w, QuoteKindScore k)
+    {
+        w.WriteNumber("gold", k.Gold);
+        w.WriteNumber("predicted", k.Predicted);
+        w.WriteNumber("precision", Math.Round(k.Precision, 2));
+        w.WriteNumber("recall", Math.Round(k.Recall, 2));
+        w.WriteNumber("f1", Math.Round(k.F1, 2));
+        w.WriteNumber("speakerAccuracy", Math.Round(k.SpeakerAccuracy, 2));
+    }
+}

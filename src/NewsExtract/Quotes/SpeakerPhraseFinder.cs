@@ -1,0 +1,399 @@
+namespace NewsExtract.Quotes;
+
+/// <summary>
+/// Finds the words naming the speaker next to a speech verb: the subject before it ("Riabkov assured",
+/// "Hugh Hill, a doctor, said", "X, who led …, said", "Sen. Jane Doe, D-Mich., said") or after it in
+/// inverted order ("said Backlund", "said the minister").
+/// </summary>
+internal static class SpeakerPhraseFinder
+{
+    private const int MaxNominalWords = 5;
+
+    /// <summary>The subject ending right before the cue starting at token <paramref name="cue"/>, not before token <paramref name="lo"/>.</summary>
+    public static SpeakerPhrase? FindBefore(QuoteContext c, int cue, int lo)
+    {
+        int j = cue - 1;
+        while (j >= lo && c.IsLower(j) && (c.In(j, WordClasses.Auxiliaries) || c.Span(j).EndsWith("ly", StringComparison.Ordinal)))
+        {
+            j--;
+        }
+
+        if (j < lo)
+        {
+            return null;
+        }
+
+        int bound = lo;
+        for (int hop = 0; hop < 4 && j >= lo && c.IsPunct(j, ','); hop++)
+        {
+            // Skip an appositive, relative clause or affiliation between commas.
+            int k = j - 1;
+            while (k >= lo && k > j - 40 && !c.IsPunct(k, ',') && !c.IsQuoteMark(k))
+            {
+                k--;
+            }
+
+            if (k < lo || !c.IsPunct(k, ','))
+            {
+                return null;
+            }
+
+            if (IsAppositive(c, k + 1, j))
+            {
+                j = k - 1;
+                continue;
+            }
+
+            // Not an appositive: the segment itself may be the speaker ("the spokesman, Dmitri Peskov, said").
+            bound = k + 1;
+            j--;
+            break;
+        }
+
+        if (j < bound)
+        {
+            return null;
+        }
+
+        SpeakerPhrase? phrase = PhraseEndingAt(c, j, bound);
+
+        // "Kent Moore at the University of Toronto says": the name before a place or employer phrase.
+        if (phrase is SpeakerPhrase p && p.Kind == SpeakerPhraseKind.Name)
+        {
+            int prep = p.First - 1;
+            if (prep - 1 >= bound && (c.Is(prep, "at") || c.Is(prep, "of") || c.Is(prep, "with") || c.Is(prep, "from")) && c.IsCapitalized(prep - 1))
+            {
+                SpeakerPhrase? before = PhraseEndingAt(c, prep - 1, bound);
+                if (before is SpeakerPhrase b && b.Kind == SpeakerPhraseKind.Name)
+                {
+                    return before;
+                }
+            }
+        }
+
+        return phrase;
+    }
+
+    /// <summary>The speaker right after a cue ending before token <paramref name="start"/> ("said Backlund.").</summary>
+    public static SpeakerPhrase? FindAfter(QuoteContext c, int start, int hi)
+    {
+        if (start >= hi || !c.IsWord(start))
+        {
+            return null;
+        }
+
+        int end;
+        SpeakerPhraseKind kind;
+        if (c.In(start, WordClasses.Pronouns) && !c.Is(start, "it"))
+        {
+            end = start;
+            kind = SpeakerPhraseKind.Pronoun;
+        }
+        else if (c.IsCapitalized(start) || c.MentionAt(start) >= 0)
+        {
+            // "Rockets general manager Bruce Hamilton": role words between capitalized ones belong to the phrase.
+            end = start;
+            while (end + 2 < hi && (c.IsCapitalized(end + 1) || IsRoleWord(c, end + 1)) && c.IsLower(end + 1) && HasCapitalAhead(c, end + 1, hi))
+            {
+                end++;
+            }
+
+            while (end + 1 < hi && end - start < 12 && (c.IsCapitalized(end + 1) || (end + 2 < hi && c.In(end + 1, WordClasses.NameConnectors) && c.IsCapitalized(end + 2))
+                || (end + 2 < hi && c.IsPunct(end + 1, '.') && c.In(end, WordClasses.Titles) && c.IsCapitalized(end + 2))))
+            {
+                end++;
+            }
+
+            for (int k = start + 1; k < end; k++)
+            {
+                if (c.Is(k, "of") && c.Genders.OfWord(c.Span(start)) != Gender.Unknown)
+                {
+                    end = k - 1;
+                    break;
+                }
+            }
+
+            kind = c.In(end, WordClasses.SpeakerNouns) && end == start ? SpeakerPhraseKind.Nominal : SpeakerPhraseKind.Name;
+
+            // "says Campbell’s partner, Jason Louth": a possessor names whose role it is; the speaker is the name after the comma.
+            if (c.Span(end).EndsWith("\u2019s", StringComparison.Ordinal) || c.Span(end).EndsWith("'s", StringComparison.Ordinal)
+                || (end + 1 < hi && (c.Is(end + 1, "\u2019s") || c.Is(end + 1, "'s"))))
+            {
+                int k = end + 1;
+                while (k < hi && k <= end + 5 && c.IsWord(k) && !c.IsCapitalized(k))
+                {
+                    k++;
+                }
+
+                if (k + 1 < hi && c.IsPunct(k, ',') && c.IsCapitalized(k + 1))
+                {
+                    return FindAfter(c, k + 1, hi);
+                }
+
+                return null;
+            }
+        }
+        else if (c.In(start, WordClasses.Determiners) || c.In(start, WordClasses.SpeakerNouns))
+        {
+            end = start;
+            while (end + 1 < hi && end - start < MaxNominalWords && c.IsWord(end + 1) && !IsBreaker(c, end + 1))
+            {
+                end++;
+            }
+
+            // A name inside the phrase is the speaker: "said the minister, Jane Doe" is handled by the caller.
+            int head = end;
+            while (head > start && !c.In(head, WordClasses.SpeakerNouns) && !c.IsCapitalized(head))
+            {
+                head--;
+            }
+
+            if (!c.In(head, WordClasses.SpeakerNouns) && !c.IsCapitalized(head))
+            {
+                return null;
+            }
+
+            end = head;
+            kind = c.IsCapitalized(head) ? SpeakerPhraseKind.Name : SpeakerPhraseKind.Nominal;
+        }
+        else
+        {
+            return null;
+        }
+
+        // The phrase must end the clause: "said Backlund." / "said Backlund, a forward" / "said he, laughing" / "said X before leaving".
+        if (end + 1 < hi && c.IsWord(end + 1) && !c.In(end + 1, WordClasses.TimeWords) && !c.In(end + 1, s_breakers))
+        {
+            return null;
+        }
+
+        return new SpeakerPhrase(start, end, end, kind);
+    }
+
+    private static SpeakerPhrase? PhraseEndingAt(QuoteContext c, int j, int lo)
+    {
+        if (!c.IsWord(j) && c.MentionAt(j) < 0)
+        {
+            return null;
+        }
+
+        if (c.In(j, WordClasses.Pronouns))
+        {
+            return new SpeakerPhrase(j, j, j, SpeakerPhraseKind.Pronoun);
+        }
+
+        if (c.IsCapitalized(j) || c.MentionAt(j) >= 0)
+        {
+            int i = j;
+            while (i - 1 >= lo && j - i < 12 && (c.IsCapitalized(i - 1) || (c.MentionAt(i - 1) >= 0 && c.MentionAt(i - 1) == c.MentionAt(i))
+                || (i - 2 >= lo && c.In(i - 1, WordClasses.NameConnectors) && c.IsCapitalized(i - 2))
+                || (i - 2 >= lo && c.IsPunct(i - 1, '.') && c.In(i - 2, WordClasses.Titles))))
+            {
+                i--;
+            }
+
+            while (i < j && c.In(i, WordClasses.LeadingFunctionWords))
+            {
+                i++;
+            }
+
+            if (i == j && (c.In(j, WordClasses.LeadingFunctionWords) || c.In(j, WordClasses.Determiners)))
+            {
+                return null;
+            }
+
+            // "Jingyi Pan of IG said": a person's name before "of" is the speaker, not the firm after it.
+            int head = j;
+            for (int k = i + 1; k < j; k++)
+            {
+                if (c.Is(k, "of") && c.Genders.OfWord(c.Span(i)) != Gender.Unknown)
+                {
+                    head = k - 1;
+                    break;
+                }
+            }
+
+            // Role words and titles before the name belong to the phrase: "Kremlin spokesman Dmitri Peskov", "Dr. Jane Doe".
+            while (i - 1 >= lo && j - i < 16 && (IsRoleWord(c, i - 1) || (c.IsPunct(i - 1, '.') && i - 2 >= lo && c.In(i - 2, WordClasses.Titles))))
+            {
+                i--;
+            }
+
+            if (i - 1 >= lo && c.Is(i - 1, "the"))
+            {
+                i--;
+            }
+
+            bool nominal = i == j && c.In(j, WordClasses.SpeakerNouns);
+            return new SpeakerPhrase(i, head, head, nominal ? SpeakerPhraseKind.Nominal : SpeakerPhraseKind.Name);
+        }
+
+        if (c.IsLower(j) && c.In(j, WordClasses.SpeakerNouns))
+        {
+            int i = j;
+            while (i - 1 >= lo && j - i < MaxNominalWords && c.IsWord(i - 1) && !IsBreaker(c, i - 1) && !c.In(i - 1, WordClasses.Auxiliaries))
+            {
+                i--;
+                if (c.In(i, WordClasses.Determiners))
+                {
+                    break;
+                }
+            }
+
+            while (i < j && c.In(i, WordClasses.LeadingFunctionWords) && !c.In(i, WordClasses.Determiners))
+            {
+                i++;
+            }
+
+            // "her statement said": the statement speaks for its owner.
+            if (i < j && c.In(j, WordClasses.DocumentNouns) && (c.Is(i, "his") || c.Is(i, "her") || c.Is(i, "their") || c.Is(i, "its")))
+            {
+                return new SpeakerPhrase(i, j, i, SpeakerPhraseKind.Pronoun);
+            }
+
+            return new SpeakerPhrase(i, j, j, SpeakerPhraseKind.Nominal);
+        }
+
+        // A common noun that starts its clause: "observers say", "But some experts say", "The 32-year-old labourer says".
+        if (c.IsLower(j) && c.Tokens[j].Length > 3 && !IsBreaker(c, j) && !c.In(j, WordClasses.Auxiliaries))
+        {
+            bool plural = c.Span(j).EndsWith("s", StringComparison.Ordinal);
+            int i = j;
+            while (i - 1 >= lo && j - i < 3 && c.IsWord(i - 1) && !IsBreaker(c, i - 1) && !c.In(i - 1, WordClasses.LeadingFunctionWords)
+                && !c.In(i - 1, WordClasses.Auxiliaries) && !c.In(i - 1, WordClasses.Pronouns))
+            {
+                i--;
+                if (c.In(i, WordClasses.Determiners))
+                {
+                    break;
+                }
+            }
+
+            bool determined = c.In(i, WordClasses.Determiners) && (i == lo || c.In(i - 1, WordClasses.LeadingFunctionWords) || !c.IsWord(i - 1));
+            if (determined || (plural && (i == lo || c.In(i, WordClasses.Determiners) || c.In(i - 1, WordClasses.LeadingFunctionWords) || !c.IsWord(i - 1))))
+            {
+                return new SpeakerPhrase(i, j, j, SpeakerPhraseKind.Nominal);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether tokens <c>a..b-1</c> between commas describe rather than name ("a doctor", "who led …", "D-Mich.").</summary>
+    private static bool IsAppositive(QuoteContext c, int a, int b)
+    {
+        if (a >= b || b - a > 30)
+        {
+            return false;
+        }
+
+        if (c.IsLower(a) || c.In(a, WordClasses.Determiners) || c.Is(a, "who") || c.Is(a, "which"))
+        {
+            return true;
+        }
+
+        // A province or state abbreviation after a place: "Antigonish, N.S., says", "Milton, Ont., said".
+        if (b - a <= 4 && c.IsCapitalized(a) && c.Tokens[a].Length <= 5 && (c.IsPunct(b - 1, '.') || c.Span(b - 1).EndsWith(".", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        // Party affiliations ("D-Mich.", "R-Texas") and ages ("45").
+        if (b - a <= 4)
+        {
+            for (int k = a; k < b; k++)
+            {
+                ReadOnlySpan<char> w = c.Span(k);
+                if ((w.Length >= 3 && w[1] == '-' && char.IsUpper(w[0])) || (k == a && c.Tokens[k].Kind == Text.Tokenization.TokenKind.Number))
+                {
+                    return true;
+                }
+            }
+        }
+
+        // "Canada’s ambassador to China": a capitalized start followed by a role noun.
+        for (int k = a + 1; k < b && k < a + 5; k++)
+        {
+            if (c.IsLower(k) && (c.In(k, WordClasses.SpeakerNouns) || c.In(k, WordClasses.Titles)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a subject agrees with the verb form: a bare form ("report", "say") needs a plural or
+    /// I/we/you/they subject, so "The PBO report concluded" and "A final report is" are not speech;
+    /// a capitalized verb inside a sentence ("Arizona State") is a name.
+    /// </summary>
+    public static bool Agrees(QuoteContext c, SpeakerPhrase subject, int cue, CueVerb verb)
+    {
+        if (char.IsUpper(c.Text[c.Tokens[cue].Start]) && cue > 0 && !c.EndsSentence(cue - 1) && !c.IsQuoteMark(cue - 1))
+        {
+            return false;
+        }
+
+        // Negated or passive speech is not a statement by the subject: "do not say", "was reported by".
+        for (int k = subject.Last + 1; k < cue; k++)
+        {
+            if (c.Is(k, "not") || c.Is(k, "never") || c.Span(k).EndsWith("n\u2019t", StringComparison.OrdinalIgnoreCase) || c.Span(k).EndsWith("n't", StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        if (cue - 1 > subject.Last && (c.Is(cue - 1, "was") || c.Is(cue - 1, "were") || c.Is(cue - 1, "is") || c.Is(cue - 1, "are") || c.Is(cue - 1, "been") || c.Is(cue - 1, "be"))
+            && !c.Span(cue).EndsWith("ing", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (!c.Span(cue).Equals(verb.Lemma.Split(' ')[0], StringComparison.OrdinalIgnoreCase) || verb.Lemma is "read")
+        {
+            return true;
+        }
+
+        // A bare form after an auxiliary ("would say", "did not deny") agrees with anything.
+        if (cue - 1 >= 0 && c.IsLower(cue - 1) && c.In(cue - 1, WordClasses.Auxiliaries))
+        {
+            return true;
+        }
+
+        ReadOnlySpan<char> head = c.Span(subject.Head);
+        return subject.Kind == SpeakerPhraseKind.Pronoun
+            ? !(head.Equals("he", StringComparison.OrdinalIgnoreCase) || head.Equals("she", StringComparison.OrdinalIgnoreCase) || head.Equals("it", StringComparison.OrdinalIgnoreCase))
+            : head.EndsWith("s", StringComparison.Ordinal) || head.Equals("police", StringComparison.OrdinalIgnoreCase) || head.Equals("people", StringComparison.OrdinalIgnoreCase)
+                || (subject.First < subject.Head && c.Is(subject.Head - 1, "and"));
+    }
+
+    private static bool HasCapitalAhead(QuoteContext c, int from, int hi)
+    {
+        for (int k = from; k < hi && k < from + 4; k++)
+        {
+            if (c.IsCapitalized(k))
+            {
+                return true;
+            }
+
+            if (!IsRoleWord(c, k))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsRoleWord(QuoteContext c, int token)
+        => c.IsCapitalized(token) || (c.IsLower(token) && (c.In(token, WordClasses.SpeakerNouns) || c.In(token, WordClasses.Titles)));
+
+    private static bool IsBreaker(QuoteContext c, int token)
+        => c.In(token, s_breakers);
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> s_breakers = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["that", "which", "who", "and", "but", "or", "to", "with", "when", "as", "than", "in", "on", "at", "by", "from", "after",
+         "before", "says", "told", "if", "because", "while", "about", "into", "over", "under", "said", "is", "was", "during", "for", "after"],
+        StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,304 @@
+namespace NewsExtract.Tests.Quotes;
+
+/// <summary>
+/// The quote stage end to end on sentences written for these tests: detection, kinds and each
+/// attribution sieve, including the hard cases (nested quotes, two speakers, headlines, unbalanced marks,
+/// two women and "she said").
+/// </summary>
+public class QuoteExtractorTests
+{
+    private static readonly ArticleAnalyzer s_analyzer = ArticleAnalyzer.CreateDefault();
+
+    private static IReadOnlyList<Quote> Quotes(string text)
+    {
+        ArticleAnalysis analysis = s_analyzer.Analyze(text, TestContext.Current.CancellationToken);
+        Infrastructure.OffsetInvariants.AssertValid(text, analysis);
+        return analysis.Quotes;
+    }
+
+    private static Quote QuoteWith(IReadOnlyList<Quote> quotes, string fragment)
+        => Assert.Single(quotes, q => q.Text.Contains(fragment, StringComparison.Ordinal));
+
+    private static string? LastName(Quote quote) => quote.Speaker?.Name.Split(' ')[^1];
+
+    [Fact]
+    public void Extract_CueAfterQuoteWithName_AttributesToThatName()
+    {
+        const string text = "Talks ended on Monday.\n\n\u201CEverything depends on our counterparts,\u201D Mark Holloway assured reporters.";
+        Quote quote = QuoteWith(Quotes(text), "Everything depends");
+        Assert.Equal(QuoteKind.Direct, quote.Kind);
+        Assert.Equal("Everything depends on our counterparts,", quote.Text);
+        Assert.Equal("Holloway", LastName(quote));
+        Assert.Equal("assured", quote.Cue?.Text);
+    }
+
+    [Fact]
+    public void Extract_InvertedCue_AttributesToTheNameAfterIt()
+    {
+        const string text = "The plan was approved.\n\n\"It will save lives,\" said Dr. Helen Marsh, a surgeon at the hospital.";
+        Assert.Equal("Marsh", LastName(QuoteWith(Quotes(text), "save lives")));
+    }
+
+    [Fact]
+    public void Extract_PronounSubject_ResolvesToTheMostRecentPerson()
+    {
+        const string text = "Robert Dunn spoke after the vote.\n\n\u201CWe lost this round,\u201D he said.";
+        Quote quote = QuoteWith(Quotes(text), "We lost");
+        Assert.Equal("Dunn", LastName(quote));
+        Assert.Equal("he", quote.Speaker?.Text);
+    }
+
+    [Fact]
+    public void Extract_SheSaidWithTwoWomen_PrefersTheSubjectAndLastSpeaker()
+    {
+        const string text = "Mary Collins met Susan Ward at the station.\n\n\u201CThe trains are late again,\u201D Collins said.\n\n\u201CNobody is fixing them,\u201D she said.";
+        IReadOnlyList<Quote> quotes = Quotes(text);
+        Assert.Equal("Collins", LastName(QuoteWith(quotes, "Nobody is fixing")));
+    }
+
+    [Fact]
+    public void Extract_SheSaidWithTwoWomenInTheParagraph_PrefersTheSubject()
+    {
+        const string text = "Mary Collins thanked Susan Ward for the report. \u201CNobody else would have found it,\u201D she said.";
+        Assert.Equal("Collins", LastName(QuoteWith(Quotes(text), "Nobody else")));
+    }
+
+    [Fact]
+    public void Extract_PronounWithManAndWoman_UsesGenderFromTheGivenName()
+    {
+        const string text = "Susan Ward thanked John Miller for the report.\n\n\u201CIt changed everything,\u201D she said.";
+        Assert.Equal("Ward", LastName(QuoteWith(Quotes(text), "changed everything")));
+    }
+
+    [Fact]
+    public void Extract_PronounWithOnlyAnOrganization_GivesNoPersonSpeaker()
+    {
+        const string text = "The Harbor Authority approved the plan.\n\n\u201CIt was overdue,\u201D he said.";
+        Quote quote = QuoteWith(Quotes(text), "overdue");
+        Assert.Null(quote.Speaker);
+    }
+
+    [Fact]
+    public void Extract_RoleNoun_ResolvesToTheRoleHolder()
+    {
+        const string text = "Kremlin spokesman Dmitri Peskov spoke on Tuesday. Officials met later.\n\n\u201CThe talks were useful,\u201D the spokesman said.";
+        Assert.Equal("Peskov", LastName(QuoteWith(Quotes(text), "talks were useful")));
+    }
+
+    [Fact]
+    public void Extract_RelativeClauseBeforeCue_SkipsToTheSubject()
+    {
+        const string text = "Deputy Minister Peter Hale, who led the delegation in Geneva, said that the talks would continue next month.";
+        Quote quote = Assert.Single(Quotes(text));
+        Assert.Equal(QuoteKind.Indirect, quote.Kind);
+        Assert.Equal("Hale", LastName(quote));
+        Assert.StartsWith("the talks would continue", quote.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_NameAfterCueIsNotTheSpeaker_KeepsThePronoun()
+    {
+        const string text = "Andrew Fisher spoke at length.\n\n\u201CWe have nowhere to retreat,\u201D he said, paraphrasing Putin.";
+        Assert.Equal("Fisher", LastName(QuoteWith(Quotes(text), "nowhere to retreat")));
+    }
+
+    [Fact]
+    public void Extract_QuoteParagraphWithoutCue_CarriesThePreviousSpeaker()
+    {
+        const string text = "\u201CIt was a hard game,\u201D Coach Daniel Price said.\n\n\u201CWe will be better next week.\u201D";
+        Quote carried = QuoteWith(Quotes(text), "better next week");
+        Assert.Equal("Price", LastName(carried));
+        Assert.Null(carried.Speaker?.Start);
+        Assert.Null(carried.Cue);
+    }
+
+    [Fact]
+    public void Extract_MultiParagraphQuote_SharesTheAttributionOfItsLastPart()
+    {
+        const string text = "The hearing ended late.\n\n\u201CWe waited for years and nobody listened to us.\n\n\u201CNow we will be heard,\u201D Grace Nolan said.";
+        IReadOnlyList<Quote> quotes = Quotes(text);
+        Assert.Equal("Nolan", LastName(QuoteWith(quotes, "waited for years")));
+        Assert.Equal("Nolan", LastName(QuoteWith(quotes, "will be heard")));
+    }
+
+    [Fact]
+    public void Extract_OrganizationSpeaker_IsAttributed()
+    {
+        const string text = "Russia says the sanctions will fail and that trade will recover within a year.";
+        Quote quote = Assert.Single(Quotes(text));
+        Assert.Equal("Russia", quote.Speaker?.Name);
+        Assert.Equal("says", quote.Cue?.Text);
+    }
+
+    [Fact]
+    public void Extract_SpeakerBeforeColonWithAppositive_AttributesToTheName()
+    {
+        const string text = "Hugh Hill, a doctor, said: \u201CWe are seeing more cases every week.\u201D";
+        Quote quote = Assert.Single(Quotes(text));
+        Assert.Equal(QuoteKind.Direct, quote.Kind);
+        Assert.Equal("Hill", LastName(quote));
+    }
+
+    [Fact]
+    public void Extract_AffiliationInsideSubject_AttributesToTheSenator()
+    {
+        const string text = "Sen. Jane Doe, D-Mich., said the bill would not pass the Senate this year.";
+        Assert.Equal("Doe", LastName(Assert.Single(Quotes(text))));
+    }
+
+    [Fact]
+    public void Extract_DashAttribution_AttributesToTheName()
+    {
+        const string text = "\u201CThe best is yet to come.\u201D \u2014 Jane Doe";
+        Quote quote = Assert.Single(Quotes(text));
+        Assert.Equal("Doe", LastName(quote));
+    }
+
+    [Fact]
+    public void Extract_MidQuoteCue_GivesBothPartsTheSpeaker()
+    {
+        // The gold data splits "“First,” she said, “second.”" into two quotes with one speaker; so do we.
+        const string text = "Laura Evans spoke first.\n\n\u201CI am not an alien,\u201D she said, \u201Cbut I am a mutant.\u201D";
+        IReadOnlyList<Quote> quotes = Quotes(text);
+        Assert.Equal("Evans", LastName(QuoteWith(quotes, "not an alien")));
+        Assert.Equal("Evans", LastName(QuoteWith(quotes, "a mutant")));
+    }
+
+    [Fact]
+    public void Extract_TwoSpeakersInOneParagraph_EachGetsTheirOwn()
+    {
+        const string text = "\u201CWe will appeal,\u201D Thomas Reed said, while Anna Lopez said, \u201CThe ruling stands.\u201D";
+        IReadOnlyList<Quote> quotes = Quotes(text);
+        Assert.Equal("Reed", LastName(QuoteWith(quotes, "appeal")));
+        Assert.Equal("Lopez", LastName(QuoteWith(quotes, "ruling stands")));
+    }
+
+    [Fact]
+    public void Extract_QuoteInsideQuote_IsOneQuote()
+    {
+        const string text = "\u201CHe told me \u2018never again\u2019 and walked out,\u201D Paul Grant said.";
+        Quote quote = Assert.Single(Quotes(text));
+        Assert.Equal("He told me \u2018never again\u2019 and walked out,", quote.Text);
+        Assert.Equal("Grant", LastName(quote));
+    }
+
+    [Fact]
+    public void Extract_ScareQuoteWithoutSpeechVerb_IsNotSpeech()
+        => Assert.Empty(Quotes("The so-called \u201Cmiracle\u201D drug sold out in a week."));
+
+    [Fact]
+    public void Extract_QuotedWordTiedToSpeechVerb_IsPartial()
+    {
+        const string text = "Peter Wood opened the meeting, although he called the results \u201Cunsuccessful\u201D in his remarks.";
+        Quote quote = Assert.Single(Quotes(text), q => q.Text.Contains("unsuccessful", StringComparison.Ordinal));
+        Assert.Equal(QuoteKind.Partial, quote.Kind);
+        Assert.Equal("Wood", LastName(quote));
+    }
+
+    [Fact]
+    public void Extract_QuoteInHeadlineWithoutAttribution_IsNotReported()
+    {
+        const string text = "\u2018No magic pill\u2019 for city violence\n\nThe council met on Monday to discuss the budget.";
+        Assert.Empty(Quotes(text));
+    }
+
+    [Fact]
+    public void Extract_UnbalancedMarks_StayInsideTheParagraph()
+    {
+        const string text = "\u201CThis quote never closes, said nobody\n\nA new paragraph with facts only.\n\nAnother one.";
+        foreach (Quote quote in Quotes(text))
+        {
+            Assert.DoesNotContain('\n', quote.Text);
+        }
+    }
+
+    [Fact]
+    public void Extract_NonSpeechUseOfDeny_IsNotReportedSpeech()
+        => Assert.Empty(Quotes("Peter Mrazek stopped 22 shots and denied the Flames on several prime chances."));
+
+    [Fact]
+    public void Extract_AccordingTo_IsIndirectWithTheSource()
+    {
+        const string text = "According to Maria Lopez, the bridge will reopen in the spring after repairs.";
+        Quote quote = Assert.Single(Quotes(text));
+        Assert.Equal(QuoteKind.Indirect, quote.Kind);
+        Assert.Equal("Lopez", LastName(quote));
+        Assert.StartsWith("the bridge will reopen", quote.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_ContentThenSpeakerAndCue_IsIndirect()
+    {
+        const string text = "The tsunami was caused by an undersea landslide after the eruption, Nugroho said.";
+        Quote quote = Assert.Single(Quotes(text));
+        Assert.Equal(QuoteKind.Indirect, quote.Kind);
+        Assert.Equal("Nugroho", LastName(quote));
+        Assert.EndsWith("after the eruption", quote.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_ToldReporters_SkipsTheObject()
+    {
+        const string text = "Mayor Karen Bell told reporters the budget would be balanced by next year.";
+        Quote quote = Assert.Single(Quotes(text));
+        Assert.StartsWith("the budget would", quote.Text, StringComparison.Ordinal);
+        Assert.Equal("Bell", LastName(quote));
+    }
+
+    [Fact]
+    public void Extract_ReportedFragmentWithQuote_IsPartialOverTheClause()
+    {
+        const string text = "Karen Bell said the station\u2019s stand \u201Cwas clearly adopted to frustrate the applicants.\u201D";
+        Quote quote = Assert.Single(Quotes(text));
+        Assert.Equal(QuoteKind.Partial, quote.Kind);
+        Assert.StartsWith("the station", quote.Text, StringComparison.Ordinal);
+        Assert.Equal("Bell", LastName(quote));
+    }
+
+    [Fact]
+    public void Extract_PossessiveStatement_ResolvesToTheOwner()
+    {
+        const string text = "Jane Morris resigned on Monday.\n\n\u201CI leave with pride,\u201D her statement said.";
+        Assert.Equal("Morris", LastName(QuoteWith(Quotes(text), "leave with pride")));
+    }
+
+    [Fact]
+    public void Extract_ParentheticalCue_GivesTheStatementOnBothSides()
+    {
+        const string text = "Robert Dunn spoke on Monday.\n\nThe drugs have a limited set of uses, he says, and are mostly meant to be taken only briefly.";
+        IReadOnlyList<Quote> quotes = Quotes(text);
+        Assert.Equal("Dunn", LastName(QuoteWith(quotes, "limited set of uses")));
+        Assert.Equal("Dunn", LastName(QuoteWith(quotes, "mostly meant")));
+    }
+
+    [Fact]
+    public void Extract_CoordinatedSpeechVerbs_GiveTwoStatements()
+    {
+        const string text = "The lawsuit says the player was involved in more than 70 fights and alleges that the leagues did not protect him.";
+        IReadOnlyList<Quote> quotes = Quotes(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("alleges", QuoteWith(quotes, "leagues did not").Cue?.Text);
+    }
+
+    [Fact]
+    public void Extract_NegatedOrPassiveCue_IsNotReportedSpeech()
+    {
+        Assert.Empty(Quotes("The charging documents do not say that he ever attempted an escape from the cabin."));
+        Assert.Empty(Quotes("Dolores LaPlante was reported by a plumber who had been called to the address."));
+    }
+
+    [Fact]
+    public void Extract_NounUseOfCueVerb_IsNotReportedSpeech()
+        => Assert.Empty(Quotes("The final report is to be released in the spring by the agency."));
+
+    [Fact]
+    public void Extract_PhotoCaption_IsSkipped()
+        => Assert.Empty(Quotes("Jane Golden said she looked for the co-worker who shared the drugs. (Steve Lawrence/CBC)"));
+
+    [Fact]
+    public void Extract_Deterministic_SameInputSameQuotes()
+    {
+        string text = ArticleAnalyzer.GetSampleArticle();
+        Assert.Equal(Quotes(text), Quotes(text));
+    }
+}
