@@ -61,6 +61,14 @@ internal sealed class CueLexicon
             return 0;
         }
 
+        // A verb glued to a hyphen is part of a compound ("so-called", "much-told"), not a speech cue;
+        // the UD-style tokenizer splits such compounds into separate tokens.
+        int start = tokens[index].Start;
+        if (start > 0 && text[start - 1] is '-' or '\u2010' or '\u2011')
+        {
+            return 0;
+        }
+
         foreach (CueVerb candidate in candidates)
         {
             int n = candidate.Words.Length;
