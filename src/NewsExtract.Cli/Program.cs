@@ -17,9 +17,11 @@ internal static class Program
 
         var eval = new Command("eval", "Evaluate accuracy against gold data.");
         root.Subcommands.Add(eval);
+        eval.Subcommands.Add(EvalNerCommand.Create());
 
         var train = new Command("train", "Train models.");
         root.Subcommands.Add(train);
+        train.Subcommands.Add(TrainNerCommand.Create());
 
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,101 @@
+using System.Buffers;
+
+namespace NewsExtract.Entities;
+
+/// <summary>
+/// Runs a model over a document: the first pass, then (when the model has one) the second pass whose
+/// features include the first pass's predictions across the document. Shared by the pipeline, the
+/// evaluator and the trainer's dev scoring.
+/// </summary>
+internal static class NerTagger
+{
+    /// <summary>Tags every token of <paramref name="input"/>; <paramref name="confidence"/> receives the
+    /// probability of each chosen tag under a softmax of its token's scores.</summary>
+    public static void Tag(NerModel model, NerInput input, Span<int> tags, Span<float> confidence)
+    {
+        int n = input.Tokens.Length;
+        int labels = model.Labels;
+        float[] emissions = ArrayPool<float>.Shared.Rent(Math.Max(n, 1) * labels);
+        try
+        {
+            int[]? first = null;
+            for (int p = 0; p < model.Passes.Length; p++)
+            {
+                NerWeights weights = model.Passes[p];
+                using (NerDocumentState state = model.Features.Prepare(input, first is null ? default : first.AsSpan(0, n)))
+                {
+                    Emissions(model.Features, state, weights, emissions);
+                }
+
+                Decode(input, emissions, labels, weights.Transitions, weights.End, tags);
+                if (p + 1 < model.Passes.Length)
+                {
+                    first ??= ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
+                    tags.CopyTo(first);
+                }
+            }
+
+            if (first is not null)
+            {
+                ArrayPool<int>.Shared.Return(first);
+            }
+
+            for (int i = 0; i < n && i < confidence.Length; i++)
+            {
+                confidence[i] = Probability(emissions.AsSpan(i * labels, labels), tags[i]);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(emissions);
+        }
+    }
+
+    /// <summary>Computes the emission scores of every token (<c>tokens x labels</c>).</summary>
+    public static void Emissions(NerFeatureExtractor features, NerDocumentState state, NerWeights weights, Span<float> emissions)
+    {
+        int labels = weights.Labels;
+        Span<ulong> buffer = stackalloc ulong[NerFeatureExtractor.MaxFeatures];
+        int n = state.Input.Tokens.Length;
+        for (int i = 0; i < n; i++)
+        {
+            int count = features.Extract(state, i, buffer);
+            Span<float> scores = emissions.Slice(i * labels, labels);
+            scores.Clear();
+            weights.Score(buffer[..count], scores);
+        }
+    }
+
+    /// <summary>Viterbi-decodes each sentence of the document.</summary>
+    public static void Decode(NerInput input, ReadOnlySpan<float> emissions, int labels, ReadOnlySpan<float> transitions, ReadOnlySpan<float> end, Span<int> tags)
+    {
+        foreach (NerSentence sentence in input.Sentences)
+        {
+            NerViterbi.Decode(
+                emissions.Slice(sentence.FirstToken * labels, sentence.TokenCount * labels),
+                labels,
+                transitions,
+                end,
+                tags.Slice(sentence.FirstToken, sentence.TokenCount));
+        }
+    }
+
+    private static float Probability(ReadOnlySpan<float> scores, int tag)
+    {
+        float max = float.NegativeInfinity;
+        foreach (float s in scores)
+        {
+            max = Math.Max(max, s);
+        }
+
+        // Perceptron scores are not calibrated; the temperature spreads typical margins over (0.5, 1).
+        const float Temperature = 4f;
+        float sum = 0;
+        foreach (float s in scores)
+        {
+            sum += MathF.Exp((s - max) / Temperature);
+        }
+
+        return MathF.Exp((scores[tag] - max) / Temperature) / sum;
+    }
+}
