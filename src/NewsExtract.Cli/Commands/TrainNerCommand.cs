@@ -26,11 +26,13 @@ internal static class TrainNerCommand
         };
         var seed = new Option<int>("--seed") { Description = "Random seed (default 1).", DefaultValueFactory = _ => 1 };
         var epochs = new Option<int>("--max-epochs") { Description = "Most perceptron epochs per pass (default 15).", DefaultValueFactory = _ => 15 };
+        var minCount = new Option<int>("--min-feature-count") { Description = "Keep features seen at least this often (default 2).", DefaultValueFactory = _ => 2 };
+        var clusterWords = new Option<int>("--cluster-words") { Description = "Most words to cluster (default 60000).", DefaultValueFactory = _ => 60_000 };
         var onePass = new Option<bool>("--one-pass") { Description = "Train only the first pass (no second pass over document-level predictions)." };
 
         var command = new Command("ner", "Train the entity model from BIO files (progress on stderr).")
         {
-            train, dev, output, gazetteers, unlabeled, seed, epochs, onePass,
+            train, dev, output, gazetteers, unlabeled, seed, epochs, onePass, minCount, clusterWords,
         };
         command.SetAction(parse => Run(new NerTrainer
         {
@@ -41,6 +43,8 @@ internal static class TrainNerCommand
             Seed = parse.GetValue(seed),
             MaxEpochs = parse.GetValue(epochs),
             TwoPass = !parse.GetValue(onePass),
+            MinFeatureCount = parse.GetValue(minCount),
+            MaxClusterWords = parse.GetValue(clusterWords),
             Log = Console.Error,
         }, parse.GetValue(output)!));
         return command;

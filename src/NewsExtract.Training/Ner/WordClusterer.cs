@@ -18,7 +18,7 @@ internal sealed class WordClusterer
 
     public int MaxWords { get; init; } = 60_000;
 
-    public int MinCount { get; init; } = 3;
+    public int MinCount { get; init; } = 2;
 
     public int ContextWords { get; init; } = 300;
 

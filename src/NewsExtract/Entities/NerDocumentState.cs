@@ -27,7 +27,7 @@ internal sealed class NerDocumentState : IDisposable
         Array.Clear(GazInside, 0, n);
         Array.Clear(GazLast, 0, n);
         Array.Clear(GazUnit, 0, n);
-        Counts = new Dictionary<ulong, NerDocumentCounts>(Math.Min(n, 1 << 16));
+        Counts = new Dictionary<ulong, NerDocumentCounts>(Math.Min(n / 4, 1 << 14));
     }
 
     public NerInput Input { get; }

@@ -41,7 +41,6 @@ internal sealed class NerFeatureExtractor
     public NerDocumentState Prepare(NerInput input, ReadOnlySpan<int> firstPass)
     {
         var state = new NerDocumentState(input);
-        string text = input.Text;
         NerSentence[] sentences = input.Sentences;
         for (int s = 0; s < sentences.Length; s++)
         {
@@ -96,7 +95,6 @@ internal sealed class NerFeatureExtractor
             state.HasFirstPass = true;
         }
 
-        _ = text;
         return state;
     }
 
@@ -295,12 +293,11 @@ internal sealed class NerFeatureExtractor
     private static ulong Key(T template, ulong value) => NerHash.Mix((ulong)template, value);
 
     /// <summary>A compressed shape: X for capitals, x for lowercase, d for digits, other characters as
-    /// they are (normalized), runs collapsed, plus whether the token was longer than its shape.</summary>
+    /// they are (normalized), runs collapsed.</summary>
     private static ulong ShapeHash(ReadOnlySpan<char> token)
     {
         ulong hash = NerHash.Seed;
         char last = '\0';
-        int written = 0;
         foreach (char raw in token)
         {
             char c = NerHash.Normalize(raw);
@@ -309,7 +306,6 @@ internal sealed class NerFeatureExtractor
             {
                 hash = NerHash.Add(hash, s);
                 last = s;
-                written++;
             }
         }
 

@@ -16,6 +16,8 @@ internal static class NerTagger
         int n = input.Tokens.Length;
         int labels = model.Labels;
         float[] emissions = ArrayPool<float>.Shared.Rent(Math.Max(n, 1) * labels);
+        tags.Clear();
+        emissions.AsSpan(0, n * labels).Clear();
         try
         {
             int[]? first = null;
@@ -56,13 +58,16 @@ internal static class NerTagger
     {
         int labels = weights.Labels;
         Span<ulong> buffer = stackalloc ulong[NerFeatureExtractor.MaxFeatures];
-        int n = state.Input.Tokens.Length;
-        for (int i = 0; i < n; i++)
+        foreach (NerSentence sentence in state.Input.Sentences)
         {
-            int count = features.Extract(state, i, buffer);
-            Span<float> scores = emissions.Slice(i * labels, labels);
-            scores.Clear();
-            weights.Score(buffer[..count], scores);
+            // Tokens outside sentences (boilerplate) are never tagged.
+            for (int i = sentence.FirstToken; i < sentence.FirstToken + sentence.TokenCount; i++)
+            {
+                int count = features.Extract(state, i, buffer);
+                Span<float> scores = emissions.Slice(i * labels, labels);
+                scores.Clear();
+                weights.Score(buffer[..count], scores);
+            }
         }
     }
 
