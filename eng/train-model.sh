@@ -7,7 +7,7 @@ data="${NEWSEXTRACT_SHARED:-$root/../shared}/data"
 out="${1:-$root/src/NewsExtract/Resources/EntityModel.bin}"
 cd "$root"
 dotnet run --project src/NewsExtract.Cli -c Release -- train ner \
-  --train "$data/ner/conll2003/orig/train.txt" "$data/ner/uner_en_ewt/train.conll" \
+  --train "$data/ner/conll2003/orig/train.txt" "$data/ner/uner_en_ewt/train.conll" "$data/ner/btc/train.conll" \
   --dev "$data/ner/conll2003/dev.conll" \
   --gazetteers "$data/gazetteers" \
   --unlabeled "$data/unlabeled/reuters21578.txt" "$data/unlabeled/bbc_news_2004_2005_RESEARCH_ONLY.txt" \

@@ -9,6 +9,9 @@ public sealed class NerScores
 {
     private readonly SortedDictionary<string, (int Gold, int Predicted, int Correct)> _counts = new(StringComparer.Ordinal);
 
+    /// <summary>Errors by kind: wrong type (same span), wrong boundary (overlapping span), missed, spurious.</summary>
+    public SortedDictionary<string, int> Errors { get; } = new(StringComparer.Ordinal);
+
     public IReadOnlyList<NerTypeScore> Types
     {
         get
@@ -54,6 +57,52 @@ public sealed class NerScores
         {
             Bump(chunk.Type, predicted: 1, correct: goldSet.Contains(chunk) ? 1 : 0);
         }
+
+        var predictedSet = new HashSet<ConllChunk>(predicted);
+        foreach (ConllChunk g in gold)
+        {
+            if (predictedSet.Contains(g))
+            {
+                continue;
+            }
+
+            string kind = "missed";
+            foreach (ConllChunk p in predicted)
+            {
+                if (p.FirstToken == g.FirstToken && p.TokenCount == g.TokenCount)
+                {
+                    kind = $"type {g.Type}->{p.Type}";
+                    break;
+                }
+
+                if (p.FirstToken < g.FirstToken + g.TokenCount && g.FirstToken < p.FirstToken + p.TokenCount)
+                {
+                    kind = "boundary";
+                }
+            }
+
+            CountError($"{kind} ({g.Type})");
+        }
+
+        foreach (ConllChunk p in predicted)
+        {
+            bool overlaps = false;
+            foreach (ConllChunk g in gold)
+            {
+                overlaps |= p.FirstToken < g.FirstToken + g.TokenCount && g.FirstToken < p.FirstToken + p.TokenCount;
+            }
+
+            if (!overlaps)
+            {
+                CountError($"spurious ({p.Type})");
+            }
+        }
+    }
+
+    private void CountError(string kind)
+    {
+        Errors.TryGetValue(kind, out int count);
+        Errors[kind] = count + 1;
     }
 
     public string ToText()
@@ -66,6 +115,12 @@ public sealed class NerScores
         }
 
         Line(sb, Micro);
+        sb.Append("errors (gold chunks not found, by kind; predicted chunks overlapping no gold chunk):").Append('\n');
+        foreach (KeyValuePair<string, int> error in Errors)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"  {error.Key,-22} {error.Value,6}").Append('\n');
+        }
+
         sb.Append(CultureInfo.InvariantCulture, $"micro F1: {Micro.F1:0.00}").Append('\n');
         return sb.ToString();
     }

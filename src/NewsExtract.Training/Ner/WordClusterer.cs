@@ -24,6 +24,9 @@ internal sealed class WordClusterer
 
     public int MaxDepth { get; init; } = 14;
 
+    /// <summary>Neighbours on each side that count as context (each distance its own dimensions).</summary>
+    public int Window { get; init; } = 1;
+
     public int MinLeaf { get; init; } = 4;
 
     public int Iterations { get; init; } = 6;
@@ -80,7 +83,7 @@ internal sealed class WordClusterer
         }
 
         int k = Math.Min(ContextWords, vocab);
-        int dims = 2 * k;
+        int dims = 2 * Window * k;
         float[] vectors = new float[(long)vocab * dims];
         double[] contextTotals = new double[dims];
         double total = 0;
@@ -93,18 +96,23 @@ internal sealed class WordClusterer
                     continue;
                 }
 
-                if (i > 0 && index.TryGetValue(sentence[i - 1], out int left) && left < k)
+                for (int offset = 1; offset <= Window; offset++)
                 {
-                    vectors[((long)w * dims) + left]++;
-                    contextTotals[left]++;
-                    total++;
-                }
+                    if (i - offset >= 0 && index.TryGetValue(sentence[i - offset], out int left) && left < k)
+                    {
+                        int d = ((2 * (offset - 1)) * k) + left;
+                        vectors[((long)w * dims) + d]++;
+                        contextTotals[d]++;
+                        total++;
+                    }
 
-                if (i + 1 < sentence.Length && index.TryGetValue(sentence[i + 1], out int right) && right < k)
-                {
-                    vectors[((long)w * dims) + k + right]++;
-                    contextTotals[k + right]++;
-                    total++;
+                    if (i + offset < sentence.Length && index.TryGetValue(sentence[i + offset], out int right) && right < k)
+                    {
+                        int d = (((2 * (offset - 1)) + 1) * k) + right;
+                        vectors[((long)w * dims) + d]++;
+                        contextTotals[d]++;
+                        total++;
+                    }
                 }
             }
         }

@@ -14,6 +14,9 @@ internal sealed class EntityRecognizer
     /// <summary>Longest user name, in tokens.</summary>
     public const int MaxCustomNameTokens = 10;
 
+    /// <summary>Mentions less sure than this may take their document's majority type.</summary>
+    private const float WeakMention = 0.6f;
+
     private readonly NerModel? _model;
     private readonly NerLexicon _customNames;
 
@@ -139,7 +142,7 @@ internal sealed class EntityRecognizer
     }
 
     /// <summary>
-    /// Gives every mention of the same surface form in a document the type most of them have
+    /// Gives a weak mention the type that most mentions of the same surface form in the document have
     /// (weighted by confidence): one article rarely uses one name for two kinds of thing.
     /// </summary>
     public static void MakeConsistent(NerInput input, List<NerMentionSpan> spans, int classes)
@@ -182,7 +185,9 @@ internal sealed class EntityRecognizer
                 }
             }
 
-            if (best != spans[m].Class)
+            // Only a weak mention yields, and only to a clear majority: the second pass already sees the
+            // document's first-pass predictions, and on the dev set forcing agreement outright cost F1.
+            if (best != spans[m].Class && spans[m].Confidence < WeakMention && v[best] > 2 * v[spans[m].Class])
             {
                 spans[m] = spans[m] with { Class = best };
             }
