@@ -29,11 +29,12 @@ internal static class NerSpans
                 j++;
                 if (!confidence.IsEmpty)
                 {
-                    conf = Math.Min(conf, confidence[j]);
+                    conf += confidence[j];
                 }
             }
 
-            mentions.Add(new NerMentionSpan(i, j - i + 1, cls, conf));
+            // The mean over the mention's tokens: one unsure word of a long name should not sink it.
+            mentions.Add(new NerMentionSpan(i, j - i + 1, cls, conf / (j - i + 1)));
             i = j + 1;
         }
     }

@@ -85,6 +85,8 @@ internal static class NerTagger
         }
     }
 
+    /// <summary>The softmax mass of the chosen tag's class (all its B, I, L, U tags together, or O) among
+    /// the token's label scores: how sure the model is of the type, whatever the position.</summary>
     private static float Probability(ReadOnlySpan<float> scores, int tag)
     {
         float max = float.NegativeInfinity;
@@ -95,12 +97,19 @@ internal static class NerTagger
 
         // Perceptron scores are not calibrated; the temperature spreads typical margins over (0.5, 1).
         const float Temperature = 4f;
+        int cls = NerLabels.ClassOf(tag);
         float sum = 0;
-        foreach (float s in scores)
+        float chosen = 0;
+        for (int l = 0; l < scores.Length; l++)
         {
-            sum += MathF.Exp((s - max) / Temperature);
+            float p = MathF.Exp((scores[l] - max) / Temperature);
+            sum += p;
+            if (NerLabels.ClassOf(l) == cls)
+            {
+                chosen += p;
+            }
         }
 
-        return MathF.Exp((scores[tag] - max) / Temperature) / sum;
+        return chosen / sum;
     }
 }
