@@ -80,10 +80,6 @@ internal sealed class NerFeatureExtractor
                     }
                 }
 
-                if (!firstPass.IsEmpty)
-                {
-                    counts.AddClass(NerLabels.ClassOf(firstPass[i]));
-                }
             }
 
             MatchGazetteer(state, sentence.FirstToken, end);
@@ -91,11 +87,30 @@ internal sealed class NerFeatureExtractor
 
         if (!firstPass.IsEmpty)
         {
-            firstPass.CopyTo(state.FirstPass);
-            state.HasFirstPass = true;
+            SetFirstPass(state, firstPass);
         }
 
         return state;
+    }
+
+    /// <summary>Adds the first pass's tags to a prepared document, for the second pass's features.</summary>
+    public static void SetFirstPass(NerDocumentState state, ReadOnlySpan<int> firstPass)
+    {
+        if (state.HasFirstPass)
+        {
+            throw new InvalidOperationException("The first pass is already set.");
+        }
+
+        foreach (NerSentence sentence in state.Input.Sentences)
+        {
+            for (int i = sentence.FirstToken; i < sentence.FirstToken + sentence.TokenCount; i++)
+            {
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(state.Counts, state.Lower[i]).AddClass(NerLabels.ClassOf(firstPass[i]));
+            }
+        }
+
+        firstPass.CopyTo(state.FirstPass);
+        state.HasFirstPass = true;
     }
 
     /// <summary>Writes the feature hashes of token <paramref name="i"/> and returns how many.</summary>

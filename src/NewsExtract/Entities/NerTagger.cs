@@ -20,26 +20,18 @@ internal static class NerTagger
         emissions.AsSpan(0, n * labels).Clear();
         try
         {
-            int[]? first = null;
+            using NerDocumentState state = model.Features.Prepare(input, default);
             for (int p = 0; p < model.Passes.Length; p++)
             {
                 NerWeights weights = model.Passes[p];
-                using (NerDocumentState state = model.Features.Prepare(input, first is null ? default : first.AsSpan(0, n)))
+                if (p > 0)
                 {
-                    Emissions(model.Features, state, weights, emissions);
+                    // The second pass reuses the document's facts and adds the first pass's tags.
+                    NerFeatureExtractor.SetFirstPass(state, tags);
                 }
 
+                Emissions(model.Features, state, weights, emissions);
                 Decode(input, emissions, labels, weights.Transitions, weights.End, tags);
-                if (p + 1 < model.Passes.Length)
-                {
-                    first ??= ArrayPool<int>.Shared.Rent(Math.Max(n, 1));
-                    tags.CopyTo(first);
-                }
-            }
-
-            if (first is not null)
-            {
-                ArrayPool<int>.Shared.Return(first);
             }
 
             for (int i = 0; i < n && i < confidence.Length; i++)

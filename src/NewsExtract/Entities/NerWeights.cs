@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace NewsExtract.Entities;
 
 /// <summary>
@@ -7,6 +10,8 @@ namespace NewsExtract.Entities;
 internal sealed class NerWeights
 {
     private readonly NerLexicon _rows;
+    private readonly float[] _dense;
+    private readonly int _stride;
 
     public NerWeights(int labels, ulong[] keys, float[] scales, sbyte[] values, float[] transitions, float[] end)
     {
@@ -29,6 +34,17 @@ internal sealed class NerWeights
         }
 
         _rows = new NerLexicon(keys, rows);
+
+        // Dequantized once, padded to whole vectors, so scoring is a few vector adds per feature.
+        _stride = (labels + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
+        _dense = new float[keys.Length * _stride];
+        for (int r = 0; r < keys.Length; r++)
+        {
+            for (int l = 0; l < labels; l++)
+            {
+                _dense[(r * _stride) + l] = scales[r] * values[(r * labels) + l];
+            }
+        }
     }
 
     public int Labels { get; }
@@ -98,19 +114,26 @@ internal sealed class NerWeights
     /// <summary>Adds the weights of the given features to <paramref name="scores"/> (length <see cref="Labels"/>).</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
-        int labels = Labels;
-        sbyte[] values = Values;
+        int stride = _stride;
+        Span<float> sum = stackalloc float[stride];
+        sum.Clear();
+        Span<Vector<float>> acc = MemoryMarshal.Cast<float, Vector<float>>(sum);
+        float[] dense = _dense;
         foreach (ulong feature in features)
         {
             if (_rows.TryGetValue(feature, out int row))
             {
-                float scale = Scales[row];
-                ReadOnlySpan<sbyte> q = values.AsSpan(row * labels, labels);
-                for (int l = 0; l < q.Length; l++)
+                ReadOnlySpan<Vector<float>> w = MemoryMarshal.Cast<float, Vector<float>>(dense.AsSpan(row * stride, stride));
+                for (int v = 0; v < acc.Length; v++)
                 {
-                    scores[l] += scale * q[l];
+                    acc[v] += w[v];
                 }
             }
+        }
+
+        for (int l = 0; l < scores.Length; l++)
+        {
+            scores[l] += sum[l];
         }
     }
 }
