@@ -5,75 +5,71 @@ namespace NewsExtract.Entities;
 /// <summary>
 /// Runs a model over a document: the first pass, then (when the model has one) the second pass whose
 /// features include the first pass's predictions across the document. Shared by the pipeline, the
-/// evaluator and the trainer's dev scoring.
+/// evaluator (and so the trainer's dev scoring) and the trainer's jackknife.
 /// </summary>
 internal static class NerTagger
 {
-    /// <summary>Tags every token of <paramref name="input"/>; <paramref name="confidence"/> receives the
-    /// probability of each chosen tag under a softmax of its token's scores.</summary>
+    /// <summary>The longest run of tokens decoded at once.</summary>
+    public const int MaxDecodeWindow = 2048;
+
+    /// <summary>Tags every token of <paramref name="input"/>; <paramref name="confidence"/> receives, per
+    /// token, the probability of the chosen tag's class under a softmax of the token's final-pass scores.</summary>
     public static void Tag(NerModel model, NerInput input, Span<int> tags, Span<float> confidence)
     {
-        int n = input.Tokens.Length;
         int labels = model.Labels;
-        float[] emissions = ArrayPool<float>.Shared.Rent(Math.Max(n, 1) * labels);
+        int longest = 1;
+        foreach (NerSentence sentence in input.Sentences)
+        {
+            longest = Math.Max(longest, Math.Min(sentence.TokenCount, MaxDecodeWindow));
+        }
+
+        // Emission scores for one window at a time: memory stays bounded whatever the document's size.
+        float[] emissions = ArrayPool<float>.Shared.Rent(longest * labels);
         tags.Clear();
-        emissions.AsSpan(0, n * labels).Clear();
         try
         {
             using NerDocumentState state = model.Features.Prepare(input, default);
+            Span<ulong> buffer = stackalloc ulong[NerFeatureExtractor.MaxFeatures];
             for (int p = 0; p < model.Passes.Length; p++)
             {
                 NerWeights weights = model.Passes[p];
+                bool last = p == model.Passes.Length - 1;
                 if (p > 0)
                 {
                     // The second pass reuses the document's facts and adds the first pass's tags.
                     NerFeatureExtractor.SetFirstPass(state, tags);
                 }
 
-                Emissions(model.Features, state, weights, emissions);
-                Decode(input, emissions, labels, weights.Transitions, weights.End, tags);
-            }
+                foreach (NerSentence sentence in input.Sentences)
+                {
+                    // A pathological "sentence" (a huge text without breaks) is decoded in windows.
+                    for (int offset = 0; offset < sentence.TokenCount; offset += MaxDecodeWindow)
+                    {
+                        int count = Math.Min(MaxDecodeWindow, sentence.TokenCount - offset);
+                        int start = sentence.FirstToken + offset;
+                        Span<float> window = emissions.AsSpan(0, count * labels);
+                        window.Clear();
+                        for (int t = 0; t < count; t++)
+                        {
+                            int n = model.Features.Extract(state, start + t, buffer);
+                            weights.Score(buffer[..n], window.Slice(t * labels, labels));
+                        }
 
-            for (int i = 0; i < n && i < confidence.Length; i++)
-            {
-                confidence[i] = Probability(emissions.AsSpan(i * labels, labels), tags[i]);
+                        NerViterbi.Decode(window, labels, weights.Transitions, weights.End, tags.Slice(start, count));
+                        if (last && !confidence.IsEmpty)
+                        {
+                            for (int t = 0; t < count; t++)
+                            {
+                                confidence[start + t] = Probability(window.Slice(t * labels, labels), tags[start + t]);
+                            }
+                        }
+                    }
+                }
             }
         }
         finally
         {
             ArrayPool<float>.Shared.Return(emissions);
-        }
-    }
-
-    /// <summary>Computes the emission scores of every token (<c>tokens x labels</c>).</summary>
-    public static void Emissions(NerFeatureExtractor features, NerDocumentState state, NerWeights weights, Span<float> emissions)
-    {
-        int labels = weights.Labels;
-        Span<ulong> buffer = stackalloc ulong[NerFeatureExtractor.MaxFeatures];
-        foreach (NerSentence sentence in state.Input.Sentences)
-        {
-            // Tokens outside sentences (boilerplate) are never tagged.
-            for (int i = sentence.FirstToken; i < sentence.FirstToken + sentence.TokenCount; i++)
-            {
-                int count = features.Extract(state, i, buffer);
-                Span<float> scores = emissions.Slice(i * labels, labels);
-                scores.Clear();
-                weights.Score(buffer[..count], scores);
-            }
-        }
-    }
-
-    /// <summary>Viterbi-decodes each sentence of the document.</summary>
-    public static void Decode(NerInput input, ReadOnlySpan<float> emissions, int labels, ReadOnlySpan<float> transitions, ReadOnlySpan<float> end, Span<int> tags)
-    {
-        foreach (NerSentence sentence in input.Sentences)
-        {
-            NerViterbi.Decode(
-                emissions.Slice(sentence.FirstToken * labels, sentence.TokenCount * labels),
-                labels,
-                transitions,
-                end,
-                tags.Slice(sentence.FirstToken, sentence.TokenCount));
         }
     }
 

@@ -82,4 +82,24 @@ public class EntityRecognizerTests
         Assert.Contains(analysis.Mentions, m => m.Text == "Berlin" && m.Start < 50 && m.Type == EntityType.Location);
         Assert.DoesNotContain(analysis.Mentions, m => m.Text.Contains("Meets", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Analyze_RunOnTextLongerThanADecodeWindow_ValidMentions()
+    {
+        var sb = new System.Text.StringBuilder();
+        for (int i = 0; i < 3000; i++)
+        {
+            sb.Append(i % 7 == 0 ? "Anna Kowalski of Lisbon " : "and then ");
+        }
+
+        string text = sb.ToString();
+        ArticleAnalysis analysis = ArticleAnalyzer.CreateDefault().Analyze(text, TestContext.Current.CancellationToken);
+
+        OffsetInvariants.AssertValid(text, analysis);
+        Assert.NotEmpty(analysis.Mentions);
+        for (int i = 1; i < analysis.Mentions.Count; i++)
+        {
+            Assert.True(analysis.Mentions[i - 1].End <= analysis.Mentions[i].Start, "mentions overlap");
+        }
+    }
 }
