@@ -28,11 +28,12 @@ internal static class TrainNerCommand
         var epochs = new Option<int>("--max-epochs") { Description = "Most perceptron epochs per pass (default 15).", DefaultValueFactory = _ => 15 };
         var minCount = new Option<int>("--min-feature-count") { Description = "Keep features seen at least this often (default 2).", DefaultValueFactory = _ => 2 };
         var clusterWords = new Option<int>("--cluster-words") { Description = "Most words to cluster (default 60000).", DefaultValueFactory = _ => 60_000 };
+        var folds = new Option<int>("--folds") { Description = "Jackknife folds for the second pass's training data (default 2).", DefaultValueFactory = _ => 2 };
         var onePass = new Option<bool>("--one-pass") { Description = "Train only the first pass (no second pass over document-level predictions)." };
 
         var command = new Command("ner", "Train the entity model from BIO files (progress on stderr).")
         {
-            train, dev, output, gazetteers, unlabeled, seed, epochs, onePass, minCount, clusterWords,
+            train, dev, output, gazetteers, unlabeled, seed, epochs, onePass, minCount, clusterWords, folds,
         };
         command.SetAction(parse => Run(new NerTrainer
         {
@@ -44,6 +45,7 @@ internal static class TrainNerCommand
             MaxEpochs = parse.GetValue(epochs),
             TwoPass = !parse.GetValue(onePass),
             MinFeatureCount = parse.GetValue(minCount),
+            Folds = parse.GetValue(folds),
             MaxClusterWords = parse.GetValue(clusterWords),
             Log = Console.Error,
         }, parse.GetValue(output)!));
@@ -52,9 +54,9 @@ internal static class TrainNerCommand
 
     private static int Run(NerTrainer trainer, string output)
     {
-        if (trainer.MaxEpochs < 1)
+        if (trainer.MaxEpochs < 1 || trainer.Folds < 2 || trainer.MinFeatureCount < 1 || trainer.MaxClusterWords < 0)
         {
-            Console.Error.WriteLine("error: --max-epochs must be at least 1");
+            Console.Error.WriteLine("error: --max-epochs and --min-feature-count must be at least 1, --folds at least 2, --cluster-words not negative");
             return Program.WrongUsage;
         }
 
