@@ -16,12 +16,12 @@ internal static class Program
         root.Subcommands.Add(AnalyzeCommand.Create());
 
         var eval = new Command("eval", "Evaluate accuracy against gold data.");
-        root.Subcommands.Add(eval);
         eval.Subcommands.Add(EvalNerCommand.Create());
+        root.Subcommands.Add(eval);
 
         var train = new Command("train", "Train models.");
-        root.Subcommands.Add(train);
         train.Subcommands.Add(TrainNerCommand.Create());
+        root.Subcommands.Add(train);
 
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
