@@ -16,11 +16,13 @@ internal static class Program
         root.Subcommands.Add(AnalyzeCommand.Create());
 
         var eval = new Command("eval", "Evaluate accuracy against gold data.");
+        eval.Subcommands.Add(EvalNerCommand.Create());
         root.Subcommands.Add(eval);
         eval.Subcommands.Add(EvalTokensCommand.Create());
         eval.Subcommands.Add(EvalQuotesCommand.Create());
 
         var train = new Command("train", "Train models.");
+        train.Subcommands.Add(TrainNerCommand.Create());
         root.Subcommands.Add(train);
 
         ParseResult parse = root.Parse(args);

@@ -26,7 +26,7 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
     private readonly int _parallelism;
     private readonly ArticleStructureParser _structure = new();
     private readonly SentenceSplitter _sentences = new();
-    private readonly EntityRecognizer _recognizer = new();
+    private readonly EntityRecognizer _recognizer;
     private readonly EntityResolver _resolver = new();
     private readonly QuoteExtractor _quotes = new();
     private int _runningBatchAnalyses;
@@ -36,6 +36,8 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
         _stages = options.Stages;
         _includeTokens = options.IncludeTokens;
         _parallelism = options.EffectiveParallelism;
+        NerModel? model = options.EntityModelPath is null ? null : NerModel.Load(options.EntityModelPath);
+        _recognizer = new EntityRecognizer(model, [.. options.CustomNames]);
     }
 
     /// <summary>Creates an analyzer with default options (full analysis).</summary>
@@ -47,6 +49,11 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
     /// <returns>A thread-safe analyzer.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option has an invalid value.</exception>
+    /// <exception cref="IOException"><see cref="ArticleAnalyzerOptions.EntityModelPath"/> cannot be read.</exception>
+    /// <exception cref="InvalidDataException">
+    /// <see cref="ArticleAnalyzerOptions.EntityModelPath"/> is not a valid entity model of the format version
+    /// this library reads (the message names the file and the versions).
+    /// </exception>
     public static ArticleAnalyzer Create(ArticleAnalyzerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -20,8 +20,41 @@ public sealed class ArticleAnalyzerOptions
     /// </summary>
     public int MaxDegreeOfParallelism { get; set; } = -1;
 
+    /// <summary>
+    /// Gets or sets the path of an entity model file (trained with <c>newsextract train ner</c>) to use
+    /// instead of the model built into the library. <see langword="null"/> (the default) uses the built-in model.
+    /// The file is read once, when the analyzer is created.
+    /// </summary>
+    public string? EntityModelPath { get; set; }
+
+    /// <summary>
+    /// Gets the user's own names and their types, which the entity tagger always honours: every
+    /// occurrence of a name (matched case-sensitively, ignoring spacing and punctuation such as periods
+    /// and hyphens) becomes a mention of that type, replacing any overlapping mention the model found.
+    /// The longest match wins. Empty by default.
+    /// </summary>
+    public IDictionary<string, EntityType> CustomNames { get; } = new Dictionary<string, EntityType>(StringComparer.Ordinal);
+
     internal void Validate()
     {
+        if (EntityModelPath is not null && string.IsNullOrWhiteSpace(EntityModelPath))
+        {
+            throw new ArgumentOutOfRangeException(nameof(EntityModelPath), EntityModelPath, "Must be null (built-in model) or a file path.");
+        }
+
+        foreach (KeyValuePair<string, EntityType> pair in CustomNames)
+        {
+            if (!ContainsLetterOrDigit(pair.Key))
+            {
+                throw new ArgumentOutOfRangeException(nameof(CustomNames), pair.Key, "A custom name must contain a letter or digit.");
+            }
+
+            if (!Enum.IsDefined(pair.Value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(CustomNames), pair.Value, $"Unknown entity type for custom name '{pair.Key}'.");
+            }
+        }
+
         if (!Enum.IsDefined(Stages))
         {
             throw new ArgumentOutOfRangeException(nameof(Stages), Stages, "Unknown analysis stage.");
@@ -32,6 +65,19 @@ public sealed class ArticleAnalyzerOptions
             throw new ArgumentOutOfRangeException(
                 nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "Must be -1 (all cores) or a positive number.");
         }
+    }
+
+    private static bool ContainsLetterOrDigit(string name)
+    {
+        foreach (char c in name)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal int EffectiveParallelism => MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : MaxDegreeOfParallelism;

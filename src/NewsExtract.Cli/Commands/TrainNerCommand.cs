@@ -1,0 +1,92 @@
+using System.CommandLine;
+using NewsExtract.Entities;
+using NewsExtract.Training;
+using NewsExtract.Training.Ner;
+
+namespace NewsExtract.Cli.Commands;
+
+/// <summary><c>train ner --train FILE... --dev FILE --out FILE</c>: trains the entity model reproducibly.</summary>
+internal static class TrainNerCommand
+{
+    public static Command Create()
+    {
+        var train = new Option<string[]>("--train")
+        {
+            Description = "BIO training files (token TAB tag; extra columns allowed, the tag is last).",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var dev = new Option<string>("--dev") { Description = "BIO dev file for early stopping.", Required = true };
+        var output = new Option<string>("--out") { Description = "Where to write the model.", Required = true };
+        var gazetteers = new Option<string?>("--gazetteers") { Description = "Folder of name lists used as features (one category per file)." };
+        var unlabeled = new Option<string[]>("--unlabeled")
+        {
+            Description = "Raw text files (one paragraph a line) for inducing word clusters.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var seed = new Option<int>("--seed") { Description = "Random seed (default 1).", DefaultValueFactory = _ => 1 };
+        var epochs = new Option<int>("--max-epochs") { Description = "Most perceptron epochs per pass (default 15).", DefaultValueFactory = _ => 15 };
+        var minCount = new Option<int>("--min-feature-count") { Description = "Keep features seen at least this often (default 2).", DefaultValueFactory = _ => 2 };
+        var clusterWords = new Option<int>("--cluster-words") { Description = "Most words to cluster (default 60000).", DefaultValueFactory = _ => 60_000 };
+        var folds = new Option<int>("--folds") { Description = "Jackknife folds for the second pass's training data (default 2).", DefaultValueFactory = _ => 2 };
+        var onePass = new Option<bool>("--one-pass") { Description = "Train only the first pass (no second pass over document-level predictions)." };
+
+        var command = new Command("ner", "Train the entity model from BIO files (progress on stderr).")
+        {
+            train, dev, output, gazetteers, unlabeled, seed, epochs, onePass, minCount, clusterWords, folds,
+        };
+        command.SetAction(parse => Run(new NerTrainer
+        {
+            TrainFiles = parse.GetValue(train) ?? [],
+            DevFile = parse.GetValue(dev)!,
+            GazetteerFolder = parse.GetValue(gazetteers),
+            UnlabeledFiles = parse.GetValue(unlabeled) ?? [],
+            Seed = parse.GetValue(seed),
+            MaxEpochs = parse.GetValue(epochs),
+            TwoPass = !parse.GetValue(onePass),
+            MinFeatureCount = parse.GetValue(minCount),
+            Folds = parse.GetValue(folds),
+            MaxClusterWords = parse.GetValue(clusterWords),
+            Log = Console.Error,
+        }, parse.GetValue(output)!));
+        return command;
+    }
+
+    private static int Run(NerTrainer trainer, string output)
+    {
+        if (trainer.MaxEpochs < 1 || trainer.Folds < 2 || trainer.MinFeatureCount < 1 || trainer.MaxClusterWords < 0)
+        {
+            Console.Error.WriteLine("error: --max-epochs and --min-feature-count must be at least 1, --folds at least 2, --cluster-words not negative");
+            return Program.WrongUsage;
+        }
+
+        try
+        {
+            NerModel model = trainer.Train();
+            string full = Path.GetFullPath(output);
+            string temp = full + "." + Environment.ProcessId + ".tmp";
+            try
+            {
+                using (FileStream stream = File.Create(temp))
+                {
+                    model.Write(stream);
+                }
+
+                File.Move(temp, full, overwrite: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                File.Delete(temp);
+                throw new CliException($"{output}: cannot write the model: {ex.Message}");
+            }
+
+            Console.Error.WriteLine($"model: {output} ({new FileInfo(full).Length} bytes)");
+            return Program.Success;
+        }
+        catch (CliException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return Program.BadInput;
+        }
+    }
+}

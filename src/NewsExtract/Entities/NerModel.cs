@@ -1,0 +1,261 @@
+using System.IO.Compression;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace NewsExtract.Entities;
+
+/// <summary>
+/// A trained entity model: class names, one or two passes of weights, the word-cluster table and the
+/// gazetteer table its features use. Immutable and shared across threads.
+/// </summary>
+/// <remarks>
+/// File format (version 1): the 8 ASCII bytes <c>NXNERMDL</c>, a little-endian int32 format version,
+/// then a Deflate stream holding the payload (classes, description, passes of quantized hashed
+/// weights with transitions, cluster table, gazetteer table) and, last, a 64-bit checksum of the
+/// payload bytes before it.
+/// </remarks>
+internal sealed class NerModel
+{
+    public const int FormatVersion = 1;
+
+    public const string ResourceName = "NewsExtract.EntityModel.bin";
+
+    private const long MaxPayload = 512L * 1024 * 1024;
+
+    private static ReadOnlySpan<byte> Magic => "NXNERMDL"u8;
+
+    private static readonly Lazy<NerModel> s_default = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public NerModel(
+        string[] classes,
+        string description,
+        NerWeights[] passes,
+        ulong[] clusterKeys,
+        int[] clusterCodes,
+        string[] gazetteerCategories,
+        ulong[] gazetteerKeys,
+        int[] gazetteerMasks)
+    {
+        if (classes.Length is 0 or > 4 || passes.Length is 0 or > 2 || gazetteerCategories.Length > 32)
+        {
+            throw new InvalidDataException("Entity model has an unsupported shape.");
+        }
+
+        Classes = classes;
+        Description = description;
+        Passes = passes;
+        ClusterKeys = clusterKeys;
+        ClusterCodes = clusterCodes;
+        GazetteerCategories = gazetteerCategories;
+        GazetteerKeys = gazetteerKeys;
+        GazetteerMasks = gazetteerMasks;
+        Labels = NerLabels.Count(classes.Length);
+        foreach (NerWeights pass in passes)
+        {
+            if (pass.Labels != Labels)
+            {
+                throw new InvalidDataException("Entity model weights do not match its classes.");
+            }
+        }
+
+        Features = new NerFeatureExtractor(
+            new NerLexicon(clusterKeys, clusterCodes), new NerLexicon(gazetteerKeys, gazetteerMasks));
+        ClassTypes = new EntityType?[classes.Length + 1];
+        for (int c = 0; c < classes.Length; c++)
+        {
+            ClassTypes[c + 1] = NerLabels.ToEntityType(classes[c]);
+        }
+    }
+
+    /// <summary>The model embedded in the library, loaded on first use and shared.</summary>
+    public static NerModel Default => s_default.Value;
+
+    public string[] Classes { get; }
+
+    /// <summary>The public type of each 1-based class (null for internal classes such as MISC).</summary>
+    public EntityType?[] ClassTypes { get; }
+
+    public string Description { get; }
+
+    public int Labels { get; }
+
+    public NerWeights[] Passes { get; }
+
+    public ulong[] ClusterKeys { get; }
+
+    public int[] ClusterCodes { get; }
+
+    public string[] GazetteerCategories { get; }
+
+    public ulong[] GazetteerKeys { get; }
+
+    public int[] GazetteerMasks { get; }
+
+    public NerFeatureExtractor Features { get; }
+
+    public static NerModel Load(string path)
+    {
+        using FileStream stream = File.OpenRead(path);
+        return Read(stream, path);
+    }
+
+    /// <summary>Reads a model; <paramref name="source"/> names the file in error messages.</summary>
+    /// <exception cref="InvalidDataException">The data is not a model, is corrupt, or has another format version.</exception>
+    public static NerModel Read(Stream stream, string source)
+    {
+        Span<byte> header = stackalloc byte[12];
+        if (stream.ReadAtLeast(header, 12, throwOnEndOfStream: false) < 12 || !header[..8].SequenceEqual(Magic))
+        {
+            throw new InvalidDataException(
+                $"'{source}' is not a NewsExtract entity model (bad header; this library reads format version {FormatVersion}).");
+        }
+
+        int version = BitConverter.ToInt32(header[8..]);
+        if (version != FormatVersion)
+        {
+            throw new InvalidDataException(
+                $"'{source}' is a NewsExtract entity model of format version {version}; this library reads format version {FormatVersion}.");
+        }
+
+        byte[] payload;
+        try
+        {
+            using var inflate = new DeflateStream(stream, CompressionMode.Decompress, leaveOpen: true);
+            using var buffer = new MemoryStream();
+            byte[] chunk = new byte[81920];
+            int read;
+            while ((read = inflate.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > MaxPayload)
+                {
+                    throw new InvalidDataException("payload too large");
+                }
+            }
+
+            payload = buffer.ToArray();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            throw Corrupt(source, "the compressed data is damaged", ex);
+        }
+
+        if (payload.Length < 8 || Checksum(payload.AsSpan(0, payload.Length - 8)) != BitConverter.ToUInt64(payload, payload.Length - 8))
+        {
+            throw Corrupt(source, "checksum mismatch", null);
+        }
+
+        try
+        {
+            var reader = new NerModelReader(payload.AsSpan(0, payload.Length - 8));
+            string[] classes = reader.Strings();
+            string description = reader.String();
+            int labels = NerLabels.Count(classes.Length);
+            var passes = new NerWeights[reader.Count(2)];
+            for (int p = 0; p < passes.Length; p++)
+            {
+                int rows = reader.Count(int.MaxValue / Math.Max(labels, 1));
+                ulong[] keys = reader.Array<ulong>(rows);
+                float[] scales = reader.Array<float>(rows);
+                sbyte[] values = reader.Array<sbyte>(rows * labels);
+                float[] transitions = reader.Array<float>((labels + 1) * labels);
+                float[] end = reader.Array<float>(labels);
+                passes[p] = new NerWeights(labels, keys, scales, values, transitions, end);
+            }
+
+            int clusters = reader.Count(int.MaxValue);
+            ulong[] clusterKeys = reader.Array<ulong>(clusters);
+            int[] clusterCodes = reader.Array<int>(clusters);
+            string[] categories = reader.Strings();
+            int gazetteer = reader.Count(int.MaxValue);
+            ulong[] gazetteerKeys = reader.Array<ulong>(gazetteer);
+            int[] gazetteerMasks = reader.Array<int>(gazetteer);
+            reader.ExpectEnd();
+            return new NerModel(classes, description, passes, clusterKeys, clusterCodes, categories, gazetteerKeys, gazetteerMasks);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentException or DecoderFallbackException)
+        {
+            throw Corrupt(source, ex.Message, ex);
+        }
+    }
+
+    /// <summary>Writes the model in the current format; the same model always gives the same bytes.</summary>
+    public void Write(Stream stream)
+    {
+        using var payload = new MemoryStream();
+        using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
+        {
+            WriteStrings(writer, Classes);
+            writer.Write(Description);
+            writer.Write(Passes.Length);
+            foreach (NerWeights pass in Passes)
+            {
+                writer.Write(pass.Keys.Length);
+                WriteArray<ulong>(writer, pass.Keys);
+                WriteArray<float>(writer, pass.Scales);
+                WriteArray<sbyte>(writer, pass.Values);
+                WriteArray<float>(writer, pass.Transitions);
+                WriteArray<float>(writer, pass.End);
+            }
+
+            writer.Write(ClusterKeys.Length);
+            WriteArray<ulong>(writer, ClusterKeys);
+            WriteArray<int>(writer, ClusterCodes);
+            WriteStrings(writer, GazetteerCategories);
+            writer.Write(GazetteerKeys.Length);
+            WriteArray<ulong>(writer, GazetteerKeys);
+            WriteArray<int>(writer, GazetteerMasks);
+        }
+
+        byte[] bytes = payload.ToArray();
+        stream.Write(Magic);
+        stream.Write(BitConverter.GetBytes(FormatVersion));
+        using (var deflate = new DeflateStream(stream, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            deflate.Write(bytes);
+            deflate.Write(BitConverter.GetBytes(Checksum(bytes)));
+        }
+    }
+
+    /// <summary>A 64-bit FNV-1a style checksum over 8-byte words (then the tail bytes).</summary>
+    public static ulong Checksum(ReadOnlySpan<byte> data)
+    {
+        ulong hash = NerHash.Seed;
+        ReadOnlySpan<ulong> words = MemoryMarshal.Cast<byte, ulong>(data);
+        foreach (ulong word in words)
+        {
+            hash = (hash ^ word) * 1099511628211UL;
+            hash ^= hash >> 29;
+        }
+
+        for (int i = words.Length * 8; i < data.Length; i++)
+        {
+            hash = (hash ^ data[i]) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+
+    private static NerModel LoadEmbedded()
+    {
+        using Stream stream = typeof(NerModel).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded entity model '{ResourceName}' is missing from the library.");
+        return Read(stream, "embedded " + ResourceName);
+    }
+
+    private static InvalidDataException Corrupt(string source, string reason, Exception? inner)
+        => new($"'{source}' is a corrupt NewsExtract entity model (format version {FormatVersion}): {reason}.", inner);
+
+    private static void WriteStrings(BinaryWriter writer, string[] strings)
+    {
+        writer.Write(strings.Length);
+        foreach (string s in strings)
+        {
+            writer.Write(s);
+        }
+    }
+
+    private static void WriteArray<TItem>(BinaryWriter writer, TItem[] items)
+        where TItem : unmanaged
+        => writer.Write(MemoryMarshal.AsBytes(items.AsSpan()));
+}

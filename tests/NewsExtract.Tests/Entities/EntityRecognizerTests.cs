@@ -1,0 +1,105 @@
+using NewsExtract.Tests.Infrastructure;
+
+namespace NewsExtract.Tests.Entities;
+
+public class EntityRecognizerTests
+{
+    private const string Story =
+        "Zorbanian leader Qwilt Marovec met officials of Flentor Industries in Paris on Monday.\n\n" +
+        "Marovec said the talks with the French government had gone well.\n";
+
+    [Fact]
+    public void Analyze_SameText_SameBytes()
+    {
+        string text = ArticleAnalyzer.GetSampleArticle();
+        string a = ArticleAnalysisJson.Serialize(ArticleAnalyzer.CreateDefault().Analyze(text, TestContext.Current.CancellationToken));
+        string b = ArticleAnalysisJson.Serialize(ArticleAnalyzer.CreateDefault().Analyze(text, TestContext.Current.CancellationToken));
+        Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public void Analyze_Story_FindsPersonAndPlaceInsideSentencesWithoutOverlap()
+    {
+        ArticleAnalysis analysis = ArticleAnalyzer.CreateDefault().Analyze(Story, TestContext.Current.CancellationToken);
+
+        OffsetInvariants.AssertValid(Story, analysis);
+        Assert.Contains(analysis.Mentions, m => m.Text == "Paris" && m.Type == EntityType.Location);
+        Assert.Contains(analysis.Mentions, m => m.Text.Contains("Marovec", StringComparison.Ordinal) && m.Type == EntityType.Person);
+        for (int i = 1; i < analysis.Mentions.Count; i++)
+        {
+            Assert.True(analysis.Mentions[i - 1].End <= analysis.Mentions[i].Start, "mentions overlap");
+        }
+
+        foreach (Mention mention in analysis.Mentions)
+        {
+            Assert.Contains(analysis.Sentences, s => s.Start <= mention.Start && mention.End <= s.End);
+            Assert.InRange(mention.Confidence, 0.0, 1.0);
+        }
+    }
+
+    [Fact]
+    public void Analyze_CustomNames_OverrideTheModel()
+    {
+        var options = new ArticleAnalyzerOptions();
+        options.CustomNames["Flentor Industries"] = EntityType.Location;
+        options.CustomNames["Qwilt Marovec"] = EntityType.Organization;
+        ArticleAnalyzer analyzer = ArticleAnalyzer.Create(options);
+        options.CustomNames["Paris"] = EntityType.Person;
+
+        ArticleAnalysis analysis = analyzer.Analyze(Story, TestContext.Current.CancellationToken);
+
+        Assert.Contains(analysis.Mentions, m => m.Text == "Flentor Industries" && m.Type == EntityType.Location && m.Confidence == 1.0);
+        Assert.Contains(analysis.Mentions, m => m.Text == "Qwilt Marovec" && m.Type == EntityType.Organization);
+        Assert.DoesNotContain(analysis.Mentions, m => m.Text == "Paris" && m.Type == EntityType.Person);
+        OffsetInvariants.AssertValid(Story, analysis);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("...")]
+    public void Create_CustomNameWithoutLetters_Throws(string name)
+    {
+        var options = new ArticleAnalyzerOptions();
+        options.CustomNames[name] = EntityType.Person;
+        Assert.Throws<ArgumentOutOfRangeException>(() => ArticleAnalyzer.Create(options));
+    }
+
+    [Fact]
+    public void Create_CustomNameWithUnknownType_Throws()
+    {
+        var options = new ArticleAnalyzerOptions();
+        options.CustomNames["Acme"] = (EntityType)42;
+        Assert.Throws<ArgumentOutOfRangeException>(() => ArticleAnalyzer.Create(options));
+    }
+
+    [Fact]
+    public void Analyze_TitleCaseHeadline_StillTagsNames()
+    {
+        const string text = "Merkel Meets Obama In Berlin To Discuss Trade\n\nGerman Chancellor Angela Merkel met U.S. President Barack Obama in Berlin on Tuesday.\n";
+        ArticleAnalysis analysis = ArticleAnalyzer.CreateDefault().Analyze(text, TestContext.Current.CancellationToken);
+
+        Assert.Contains(analysis.Mentions, m => m.Text == "Berlin" && m.Start < 50 && m.Type == EntityType.Location);
+        Assert.DoesNotContain(analysis.Mentions, m => m.Text.Contains("Meets", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Analyze_RunOnTextLongerThanADecodeWindow_ValidMentions()
+    {
+        var sb = new System.Text.StringBuilder();
+        for (int i = 0; i < 3000; i++)
+        {
+            sb.Append(i % 7 == 0 ? "Anna Kowalski of Lisbon " : "and then ");
+        }
+
+        string text = sb.ToString();
+        ArticleAnalysis analysis = ArticleAnalyzer.CreateDefault().Analyze(text, TestContext.Current.CancellationToken);
+
+        OffsetInvariants.AssertValid(text, analysis);
+        Assert.NotEmpty(analysis.Mentions);
+        for (int i = 1; i < analysis.Mentions.Count; i++)
+        {
+            Assert.True(analysis.Mentions[i - 1].End <= analysis.Mentions[i].Start, "mentions overlap");
+        }
+    }
+}
