@@ -5,7 +5,7 @@ namespace NewsExtract.Quotes;
 /// depend on how the tokenizer classifies them. Pairs curly, straight (direction from the neighbours and
 /// the open/closed state), guillemet and single marks; single marks nest inside double ones; an
 /// apostrophe between letters is never a mark. Nothing runs past the paragraph: an unclosed quote ends
-/// at the paragraph end; one followed by another opening mark, and an unclosed single-mark quote, are dropped.
+/// at the paragraph end (or where a new opening mark starts), an unclosed single-mark quote is dropped.
 /// </summary>
 internal static class QuoteMarkScanner
 {
@@ -23,8 +23,11 @@ internal static class QuoteMarkScanner
             switch (c)
             {
                 case '\u201C' or '\u201E' or '\u00AB':
-                    // A second opening double mark while one is open: the first was never closed. Its extent is
-                    // a guess, and runs of unclosed marks are junk, so it yields no quote.
+                    if (open >= 0 && !openSingle)
+                    {
+                        // A second opening double mark: the first quote was never closed; end it here.
+                        Add(regions, text, open, i, -1, false);
+                    }
 
                     open = i;
                     openSingle = false;

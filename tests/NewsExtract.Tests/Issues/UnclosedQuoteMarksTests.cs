@@ -5,7 +5,8 @@ namespace NewsExtract.Tests.Issues;
 /// <summary>
 /// Issue 8 regression: for every opening mark the quote finder scanned to the end of the sentence for
 /// a closing one, so a sentence of unclosed opening marks took quadratic time (200,000 marks: about
-/// 2 * 10^10 steps, minutes; now one pass).
+/// 2 * 10^10 steps, minutes; now one pass). "Anna Lee said ..." is reported speech, so one quote may
+/// cover the junk, but the unclosed marks must never explode into a quote each.
 /// </summary>
 public class UnclosedQuoteMarksTests
 {
@@ -13,11 +14,11 @@ public class UnclosedQuoteMarksTests
     [InlineData("\u201C")]
     [InlineData("\u201C ")]
     [InlineData("\u201Cword ")]
-    public void Analyze_HundredsOfThousandsOfUnclosedMarks_NoQuotesAndValidOffsets(string unit)
+    public void Analyze_HundredsOfThousandsOfUnclosedMarks_AtMostOneQuoteAndValidOffsets(string unit)
     {
         string text = "Anna Lee said " + string.Concat(Enumerable.Repeat(unit, 200_000)) + " the end.";
         ArticleAnalysis analysis = ArticleAnalyzer.CreateDefault().Analyze(text, TestContext.Current.CancellationToken);
         OffsetInvariants.AssertValid(text, analysis);
-        Assert.Empty(analysis.Quotes);
+        Assert.True(analysis.Quotes.Count <= 1, $"{analysis.Quotes.Count} quotes from unclosed marks");
     }
 }
