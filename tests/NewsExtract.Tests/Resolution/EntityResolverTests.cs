@@ -56,6 +56,19 @@ public class EntityResolverTests
     }
 
     [Fact]
+    public void Resolve_HeadOfNameBeforeAcronym_ExpansionAndAcronymOneEntity()
+    {
+        AnalysisDocument d = Resolve(
+            "Body.\nThe Council of the International Atomic Energy Agency (IAEA) met. The IAEA said so.",
+            ("Council of the International Atomic Energy Agency", O, 0.9f),
+            ("IAEA", O, 0.99f),
+            ("IAEA", O, 0.99f));
+        EntityInfo e = Assert.Single(d.Entities);
+        Assert.Equal("International Atomic Energy Agency", e.Name);
+        Assert.Equal(["International Atomic Energy Agency", "IAEA"], e.Aliases);
+    }
+
+    [Fact]
     public void Resolve_AcronymAfterExpansion_JoinsItAndExpansionIsCanonical()
     {
         AnalysisDocument d = Resolve("Body.\nThe OSCE and the Organization for Security and Cooperation in Europe met.", ("OSCE", O, 1f), ("Organization for Security and Cooperation in Europe", O, 1f));
