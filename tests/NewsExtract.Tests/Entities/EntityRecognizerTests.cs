@@ -54,6 +54,19 @@ public class EntityRecognizerTests
         OffsetInvariants.AssertValid(Story, analysis);
     }
 
+    [Fact]
+    public void Analyze_SeatsOfGovernmentInCuratedList_OrganizationsAndPlacesStayPlaces()
+    {
+        const string Text = "Talks resume\n\nThe Pentagon declined to comment on Tuesday, a day after Downing Street " +
+            "confirmed that officials would travel to Berlin. A Pentagon spokeswoman said the trip to Berlin was planned.\n";
+
+        ArticleAnalysis analysis = ArticleAnalyzer.CreateDefault().Analyze(Text, TestContext.Current.CancellationToken);
+
+        Assert.Contains(analysis.Entities, e => e.Name == "Pentagon" && e.Type == EntityType.Organization);
+        Assert.Contains(analysis.Entities, e => e.Name == "Downing Street" && e.Type == EntityType.Organization);
+        Assert.Contains(analysis.Entities, e => e.Name == "Berlin" && e.Type == EntityType.Location);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
