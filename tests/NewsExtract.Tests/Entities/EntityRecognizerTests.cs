@@ -1,4 +1,9 @@
+using NewsExtract.Entities;
+using NewsExtract.Internal;
+using NewsExtract.Structure;
 using NewsExtract.Tests.Infrastructure;
+using NewsExtract.Text.Sentences;
+using NewsExtract.Text.Tokenization;
 
 namespace NewsExtract.Tests.Entities;
 
@@ -52,6 +57,20 @@ public class EntityRecognizerTests
         Assert.Contains(analysis.Mentions, m => m.Text == "Qwilt Marovec" && m.Type == EntityType.Organization);
         Assert.DoesNotContain(analysis.Mentions, m => m.Text == "Paris" && m.Type == EntityType.Person);
         OffsetInvariants.AssertValid(Story, analysis);
+    }
+
+    [Fact]
+    public void Recognize_NameInCuratedOrganizationList_MarkedListedOthersNot()
+    {
+        const string Text = "Talks resume\n\nThe Pentagon said officials in Berlin and Flentor Industries agreed on Monday.\n";
+        var document = new AnalysisDocument(Text) { Layout = new ArticleStructureParser().Parse(Text), Tokens = Tokenizer.Tokenize(Text) };
+        document.Sentences = new SentenceSplitter().Split(Text, document.Tokens, document.Layout);
+
+        MentionInfo[] mentions = new EntityRecognizer().Recognize(document);
+
+        Assert.Contains(mentions, m => Text[m.Start..m.End] == "Pentagon" && m.ListedOrganization);
+        Assert.Contains(mentions, m => Text[m.Start..m.End] == "Berlin" && !m.ListedOrganization);
+        Assert.DoesNotContain(mentions, m => Text[m.Start..m.End] != "Pentagon" && m.ListedOrganization);
     }
 
     [Fact]
