@@ -85,7 +85,10 @@ internal sealed class EntityRecognizer
         {
             if (model.ClassTypes[span.Class] is EntityType type)
             {
-                mentions.Add(ToMention(tokens, span.FirstToken, span.TokenCount, type, span.Confidence));
+                mentions.Add(ToMention(tokens, span.FirstToken, span.TokenCount, type, span.Confidence) with
+                {
+                    ListedOrganization = IsListedOrganization(model, input, span.FirstToken, span.TokenCount),
+                });
             }
         }
 
@@ -192,6 +195,24 @@ internal sealed class EntityRecognizer
                 spans[m] = spans[m] with { Class = best };
             }
         }
+    }
+
+    /// <summary>Whether the tokens form a name of a curated organization list and of no place list.</summary>
+    private static bool IsListedOrganization(NerModel model, NerInput input, int first, int count)
+    {
+        if (model.CuratedOrganizationMask == 0 || count > MaxCustomNameTokens)
+        {
+            return false;
+        }
+
+        ulong hash = NerHash.Seed;
+        for (int t = first; t < first + count; t++)
+        {
+            hash = NerHash.AddNameChars(hash, input.TokenText(t), ignoreCase: true, out _);
+        }
+
+        return model.Gazetteer.TryGetValue(hash, out int mask)
+            && (mask & model.CuratedOrganizationMask) != 0 && (mask & model.LocationMask) == 0;
     }
 
     private static MentionInfo ToMention(Token[] tokens, int first, int count, EntityType type, float confidence)

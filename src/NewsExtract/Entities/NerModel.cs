@@ -58,8 +58,22 @@ internal sealed class NerModel
             }
         }
 
-        Features = new NerFeatureExtractor(
-            new NerLexicon(clusterKeys, clusterCodes), new NerLexicon(gazetteerKeys, gazetteerMasks));
+        Gazetteer = new NerLexicon(gazetteerKeys, gazetteerMasks);
+        Features = new NerFeatureExtractor(new NerLexicon(clusterKeys, clusterCodes), Gazetteer);
+        for (int c = 0; c < gazetteerCategories.Length; c++)
+        {
+            // Hand-curated organization lists ("org.government_bodies_curated") hold names checked to
+            // be organizations; the large harvested lists (companies, clubs) hold ambiguous ones ("Amazon").
+            string category = gazetteerCategories[c];
+            if (category.StartsWith("org.", StringComparison.Ordinal) && category.Contains("curated", StringComparison.Ordinal))
+            {
+                CuratedOrganizationMask |= 1 << c;
+            }
+            else if (category.StartsWith("loc.", StringComparison.Ordinal))
+            {
+                LocationMask |= 1 << c;
+            }
+        }
         ClassTypes = new EntityType?[classes.Length + 1];
         for (int c = 0; c < classes.Length; c++)
         {
@@ -92,6 +106,15 @@ internal sealed class NerModel
     public int[] GazetteerMasks { get; }
 
     public NerFeatureExtractor Features { get; }
+
+    /// <summary>The gazetteer table: hash of a name's tokens (<see cref="NerHash.AddNameChars"/>, ignoring case) to a mask of categories.</summary>
+    public NerLexicon Gazetteer { get; }
+
+    /// <summary>The categories of hand-curated organization lists.</summary>
+    public int CuratedOrganizationMask { get; }
+
+    /// <summary>The categories of place lists.</summary>
+    public int LocationMask { get; }
 
     public static NerModel Load(string path)
     {

@@ -556,7 +556,13 @@ internal sealed class EntityResolver
 
                 foreach (int m in form.Mentions)
                 {
-                    votes[(int)mentions[m].Type] += clean[m].PersonEvidence ? 1f : Math.Max(mentions[m].Confidence, 0.01f);
+                    // A seat of government tagged as a place ("the Kremlin denies") names the institution
+                    // when a curated organization list has it: the tagger learned CoNLL's convention
+                    // (Kremlin, White House = LOC), our output names institutions (see resolution.md).
+                    EntityType voted = mentions[m].ListedOrganization && mentions[m].Type == EntityType.Location
+                        ? EntityType.Organization
+                        : mentions[m].Type;
+                    votes[(int)voted] += clean[m].PersonEvidence ? 1f : Math.Max(mentions[m].Confidence, 0.01f);
                 }
             }
 

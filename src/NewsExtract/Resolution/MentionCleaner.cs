@@ -13,6 +13,8 @@ namespace NewsExtract.Resolution;
 /// <list type="number">
 /// <item>Mentions in boilerplate and in a repeated title are dropped; mentions in a heading are kept
 /// only when the same name is also a mention in the running text ("History" as a heading is not an entity).</item>
+/// <item>A span followed by a bracketed acronym spelled only by its trailing part after "of" is narrowed
+/// to that part ("Permanent Council of the Organization for Security and Cooperation in Europe (OSCE)").</item>
 /// <item>A low-confidence span that joins names with "and" ("Venezuela and Cuba") is split at each
 /// "and", unless it also holds "of"/"for" ("Organization for Security and Cooperation in Europe").</item>
 /// <item>Edge punctuation, a possessive ending ("Russia\u2019s") and a leading lower-case "the" are trimmed.</item>
@@ -56,6 +58,8 @@ internal sealed class MentionCleaner
             {
                 continue;
             }
+
+            words = NarrowToAcronymExpansion(text, words, mention.End);
 
             // A plural title in front of coordinated names covers all of them: "Presidents Putin and Joe Biden".
             CleanMention? shared = null;
@@ -125,6 +129,108 @@ internal sealed class MentionCleaner
         document.Mentions = mentions;
         return array;
     }
+
+    /// <summary>
+    /// "Permanent Council of the Organization for Security and Cooperation in Europe (OSCE)": when a span
+    /// is followed by a parenthesized acronym that its own initials do not spell but the initials of a
+    /// trailing part after "of"/"at"/"for"/"in"/"on" (and an optional "the") do, that trailing part is
+    /// the name the acronym introduces, and the span is narrowed to it. The head ("Permanent Council of
+    /// the") is dropped: mentions cannot nest, and the writer marked the trailing part as the name.
+    /// </summary>
+    internal static List<(int Start, int End)> NarrowToAcronymExpansion(string text, List<(int Start, int End)> words, int end)
+    {
+        if (words.Count < 4 || Acronym(text, end) is not string acronym || SpellsAcronym(text, words, 0, acronym))
+        {
+            return words;
+        }
+
+        // Longest trailing part first: "Board of the Bank of England (BoE)" keeps "Bank of England".
+        for (int k = 2; k + 1 < words.Count; k++)
+        {
+            ReadOnlySpan<char> before = text.AsSpan(words[k - 1].Start, words[k - 1].End - words[k - 1].Start);
+            if (before is "the" && k >= 3)
+            {
+                before = text.AsSpan(words[k - 2].Start, words[k - 2].End - words[k - 2].Start);
+            }
+
+            if (before is "of" or "at" or "for" or "in" or "on" && char.IsUpper(text[words[k].Start])
+                && SpellsAcronym(text, words, k, acronym))
+            {
+                return words.GetRange(k, words.Count - k);
+            }
+        }
+
+        return words;
+    }
+
+    /// <summary>The letters of an acronym in brackets right after <paramref name="end"/> ("(OSCE)", "(U.N.)"), upper case; or null.</summary>
+    private static string? Acronym(string text, int end)
+    {
+        int i = end;
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        if (i >= text.Length || text[i] != '(')
+        {
+            return null;
+        }
+
+        var letters = new System.Text.StringBuilder();
+        for (i++; i < text.Length && letters.Length <= 10; i++)
+        {
+            char c = text[i];
+            if (c == ')')
+            {
+                return letters.Length >= 2 ? letters.ToString() : null;
+            }
+
+            if (char.IsUpper(c))
+            {
+                letters.Append(c);
+            }
+            else if (c != '.')
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the initials of words[from..] spell the acronym, with or without the function words.</summary>
+    private static bool SpellsAcronym(string text, List<(int Start, int End)> words, int from, string acronym)
+    {
+        var content = new System.Text.StringBuilder();
+        var all = new System.Text.StringBuilder();
+        for (int i = from; i < words.Count; i++)
+        {
+            (int s, int e) = words[i];
+            int first = s;
+            while (first < e && !char.IsLetter(text[first]))
+            {
+                first++;
+            }
+
+            if (first == e)
+            {
+                continue;
+            }
+
+            char initial = char.ToUpperInvariant(text[first]);
+            all.Append(initial);
+            if (!IsFunctionWord(text.AsSpan(first, e - first)))
+            {
+                content.Append(initial);
+            }
+        }
+
+        return content.ToString() == acronym || all.ToString() == acronym;
+    }
+
+    private static bool IsFunctionWord(ReadOnlySpan<char> word)
+        => word is "of" or "for" or "and" or "the" or "in" or "on" or "at" or "de" or "du" or "des" or "la" or "le" or "to" or "&";
 
     /// <summary>The gender of an honorific written just before the span ("Mrs Johnson" tagged as "Johnson").</summary>
     private PersonGender PrecedingHonorificGender(string text, int start)

@@ -1,4 +1,9 @@
+using NewsExtract.Entities;
+using NewsExtract.Internal;
+using NewsExtract.Structure;
 using NewsExtract.Tests.Infrastructure;
+using NewsExtract.Text.Sentences;
+using NewsExtract.Text.Tokenization;
 
 namespace NewsExtract.Tests.Entities;
 
@@ -52,6 +57,33 @@ public class EntityRecognizerTests
         Assert.Contains(analysis.Mentions, m => m.Text == "Qwilt Marovec" && m.Type == EntityType.Organization);
         Assert.DoesNotContain(analysis.Mentions, m => m.Text == "Paris" && m.Type == EntityType.Person);
         OffsetInvariants.AssertValid(Story, analysis);
+    }
+
+    [Fact]
+    public void Recognize_NameInCuratedOrganizationList_MarkedListedOthersNot()
+    {
+        const string Text = "Talks resume\n\nThe Pentagon said officials in Berlin and Flentor Industries agreed on Monday.\n";
+        var document = new AnalysisDocument(Text) { Layout = new ArticleStructureParser().Parse(Text), Tokens = Tokenizer.Tokenize(Text) };
+        document.Sentences = new SentenceSplitter().Split(Text, document.Tokens, document.Layout);
+
+        MentionInfo[] mentions = new EntityRecognizer().Recognize(document);
+
+        Assert.Contains(mentions, m => Text[m.Start..m.End] == "Pentagon" && m.ListedOrganization);
+        Assert.Contains(mentions, m => Text[m.Start..m.End] == "Berlin" && !m.ListedOrganization);
+        Assert.DoesNotContain(mentions, m => Text[m.Start..m.End] != "Pentagon" && m.ListedOrganization);
+    }
+
+    [Fact]
+    public void Analyze_SeatsOfGovernmentInCuratedList_OrganizationsAndPlacesStayPlaces()
+    {
+        const string Text = "Talks resume\n\nThe Pentagon declined to comment on Tuesday, a day after Downing Street " +
+            "confirmed that officials would travel to Berlin. A Pentagon spokeswoman said the trip to Berlin was planned.\n";
+
+        ArticleAnalysis analysis = ArticleAnalyzer.CreateDefault().Analyze(Text, TestContext.Current.CancellationToken);
+
+        Assert.Contains(analysis.Entities, e => e.Name == "Pentagon" && e.Type == EntityType.Organization);
+        Assert.Contains(analysis.Entities, e => e.Name == "Downing Street" && e.Type == EntityType.Organization);
+        Assert.Contains(analysis.Entities, e => e.Name == "Berlin" && e.Type == EntityType.Location);
     }
 
     [Theory]

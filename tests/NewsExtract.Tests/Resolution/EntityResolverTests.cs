@@ -55,6 +55,41 @@ public class EntityResolverTests
         Assert.All(d.Mentions, m => Assert.Equal(P, m.Type));
     }
 
+    [Theory]
+    [InlineData(true, EntityType.Organization)]
+    [InlineData(false, EntityType.Location)]
+    public void Resolve_PlaceTagListedAsOrganization_TypedOrganization(bool listed, EntityType expected)
+    {
+        AnalysisDocument d = TestDocuments.Create("Body.\nThe Elysee denied it. The Elysee said so.", ("Elysee", L, 0.99f), ("Elysee", L, 0.99f));
+        d.Mentions = [.. d.Mentions.Select(m => m with { ListedOrganization = listed })];
+        new EntityResolver().Resolve(d);
+        EntityInfo e = Assert.Single(d.Entities);
+        Assert.Equal(expected, e.Type);
+        Assert.All(d.Mentions, m => Assert.Equal(expected, m.Type));
+    }
+
+    [Fact]
+    public void Resolve_PersonTagListedAsOrganization_StaysPerson()
+    {
+        AnalysisDocument d = TestDocuments.Create("Body.\nMrs Duma spoke.", ("Duma", P, 0.99f));
+        d.Mentions = [.. d.Mentions.Select(m => m with { ListedOrganization = true })];
+        new EntityResolver().Resolve(d);
+        Assert.Equal(P, Assert.Single(d.Entities).Type);
+    }
+
+    [Fact]
+    public void Resolve_HeadOfNameBeforeAcronym_ExpansionAndAcronymOneEntity()
+    {
+        AnalysisDocument d = Resolve(
+            "Body.\nThe Council of the International Atomic Energy Agency (IAEA) met. The IAEA said so.",
+            ("Council of the International Atomic Energy Agency", O, 0.9f),
+            ("IAEA", O, 0.99f),
+            ("IAEA", O, 0.99f));
+        EntityInfo e = Assert.Single(d.Entities);
+        Assert.Equal("International Atomic Energy Agency", e.Name);
+        Assert.Equal(["International Atomic Energy Agency", "IAEA"], e.Aliases);
+    }
+
     [Fact]
     public void Resolve_AcronymAfterExpansion_JoinsItAndExpansionIsCanonical()
     {

@@ -59,6 +59,31 @@ public class MentionCleanerTests
     }
 
     [Theory]
+    [InlineData("the board of the European Central Bank (ECB) met.", "board of the European Central Bank", "European Central Bank")]
+    [InlineData("the Council of the International Atomic Energy Agency (IAEA) voted.", "Council of the International Atomic Energy Agency", "International Atomic Energy Agency")]
+    [InlineData("a session of the Permanent Committee of the World Health Organization (WHO) opened.", "Permanent Committee of the World Health Organization", "World Health Organization")]
+    [InlineData("the Executive Board at the Bank for International Settlements (B.I.S.) said.", "Executive Board at the Bank for International Settlements", "Bank for International Settlements")]
+    [InlineData("the Governor of the Bank of England (BOE) said.", "Governor of the Bank of England", "Bank of England")]
+    public void Clean_HeadOfNameBeforeAcronym_NarrowedToExpansion(string sentence, string tagged, string expected)
+    {
+        AnalysisDocument d = TestDocuments.Create("Body.\nIn Geneva " + sentence, (tagged, EntityType.Organization, 0.9f));
+        Assert.Equal(expected, TestDocuments.Surface(d, Assert.Single(_cleaner.Clean(d)).Mention));
+    }
+
+    [Theory]
+    [InlineData("the Ministry of Foreign Affairs (MFA) said.", "Ministry of Foreign Affairs")]
+    [InlineData("the Bank of America (BofA) said.", "Bank of America")]
+    [InlineData("the Council of the European Union said.", "Council of the European Union")]
+    [InlineData("the Permanent Council of the World Trade Organization (PC) said.", "Permanent Council of the World Trade Organization")]
+    [InlineData("the Deutsche Bank Research Unit (BRU) said.", "Deutsche Bank Research Unit")]
+    [InlineData("the Board of Governors of the Federal Reserve (Fed) said.", "Board of Governors of the Federal Reserve")]
+    public void Clean_AcronymNotSpelledByTrailingPart_SpanKept(string sentence, string tagged)
+    {
+        AnalysisDocument d = TestDocuments.Create("Body.\nIn Geneva " + sentence, (tagged, EntityType.Organization, 0.9f));
+        Assert.Equal(tagged, TestDocuments.Surface(d, Assert.Single(_cleaner.Clean(d)).Mention));
+    }
+
+    [Theory]
     [InlineData("Russian")]
     [InlineData("Ukrainians")]
     [InlineData("Soviet")]
