@@ -911,12 +911,24 @@ internal sealed class SpeakerResolver
 
         if (g == Gender.Unknown)
         {
+            // The resolution stage also reads honorifics and gendered roles ("spokeswoman") on every mention.
             g = GenderFromTitles(entity);
         }
 
         if (g == Gender.Unknown && _genderVotes.TryGetValue(e.Entity, out int votes) && votes != 0)
         {
             g = votes > 0 ? Gender.Male : Gender.Female;
+        }
+
+        if (g == Gender.Unknown)
+        {
+            // Last, the resolution stage's reading of honorifics, gendered roles ("spokeswoman") and first names.
+            g = entity.Gender switch
+            {
+                PersonGender.Male => Gender.Male,
+                PersonGender.Female => Gender.Female,
+                _ => Gender.Unknown,
+            };
         }
 
         _entityGender[e.Entity] = g;
