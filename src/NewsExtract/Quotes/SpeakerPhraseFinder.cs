@@ -40,7 +40,20 @@ internal static class SpeakerPhraseFinder
 
             if (IsAppositive(c, k + 1, j))
             {
+                // Another describing segment right before this one ("Sen. Jane Doe, D-Mich., a member of …, said"):
+                // stay on its closing comma so the next hop skips it too.
                 j = k - 1;
+                int k2 = k - 1;
+                while (k2 >= lo && k2 > k - 40 && !c.IsPunct(k2, ',') && !c.IsQuoteMark(k2))
+                {
+                    k2--;
+                }
+
+                if (k2 >= lo && k2 < k - 1 && c.IsPunct(k2, ',') && IsAppositive(c, k2 + 1, k))
+                {
+                    j = k;
+                }
+
                 continue;
             }
 
@@ -304,7 +317,10 @@ internal static class SpeakerPhraseFinder
             for (int k = a; k < b; k++)
             {
                 ReadOnlySpan<char> w = c.Span(k);
-                if ((w.Length >= 3 && w[1] == '-' && char.IsUpper(w[0])) || (k == a && c.Tokens[k].Kind == Text.Tokenization.TokenKind.Number))
+                // The tokenizer splits hyphens, so "D-Mich." may arrive as "D" "-" "Mich" ".".
+                bool splitAffiliation = w.Length == 1 && char.IsUpper(w[0]) && k + 2 < b && c.IsDash(k + 1)
+                    && c.Tokens[k + 1].Start == c.Tokens[k].End && c.IsCapitalized(k + 2);
+                if ((w.Length >= 3 && w[1] == '-' && char.IsUpper(w[0])) || splitAffiliation || (k == a && c.Tokens[k].Kind == Text.Tokenization.TokenKind.Number))
                 {
                     return true;
                 }

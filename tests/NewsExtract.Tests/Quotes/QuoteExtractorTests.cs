@@ -147,6 +147,13 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Extract_AffiliationThenAppositive_SkipsBothSegments()
+    {
+        const string text = "Sen. Jane Doe, D-Mich., a member of the budget panel, said the bill would not pass the Senate this year.";
+        Assert.Equal("Doe", LastName(Assert.Single(Quotes(text))));
+    }
+
+    [Fact]
     public void Extract_DashAttribution_AttributesToTheName()
     {
         const string text = "\u201CThe best is yet to come.\u201D \u2014 Jane Doe";
