@@ -211,6 +211,18 @@ internal sealed class SpeakerResolver
     {
         AnalysisDocument d = _c.Document;
         int m = _c.MentionAt(phrase.Head);
+
+        // "Sen. Richard Shelby of Alabama", "Jingyi Pan of IG": the person before "of", not the place or employer.
+        for (int k = phrase.First + 1; m >= 0 && k < phrase.Head; k++)
+        {
+            int before = _c.MentionAt(k - 1);
+            if (_c.Is(k, "of") && before >= 0 && before != m && d.Mentions[before].Type == EntityType.Person && d.Mentions[m].Type != EntityType.Person)
+            {
+                m = before;
+                break;
+            }
+        }
+
         if (m >= 0)
         {
             int e = Expand(Canonical(d.MentionEntity[m], m));

@@ -154,6 +154,13 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Extract_NameOfPlaceBeforeCue_AttributesToThePerson()
+    {
+        const string text = "\u201CThe vote will be close,\u201D Sen. Richard Brown of Ohio said on Tuesday.";
+        Assert.Equal("Brown", LastName(Assert.Single(Quotes(text))));
+    }
+
+    [Fact]
     public void Extract_DashAttribution_AttributesToTheName()
     {
         const string text = "\u201CThe best is yet to come.\u201D \u2014 Jane Doe";
