@@ -112,6 +112,7 @@ internal static class SpeakerPhraseFinder
             }
 
             while (end + 1 < hi && end - start < 12 && (c.IsCapitalized(end + 1) || (end + 2 < hi && c.In(end + 1, WordClasses.NameConnectors) && c.IsCapitalized(end + 2))
+                || (end + 2 < hi && c.IsGluedHyphen(end + 1))
                 || (end + 2 < hi && c.IsPunct(end + 1, '.') && c.In(end, WordClasses.Titles) && c.IsCapitalized(end + 2))))
             {
                 end++;
@@ -200,6 +201,7 @@ internal static class SpeakerPhraseFinder
             int i = j;
             while (i - 1 >= lo && j - i < 12 && (c.IsCapitalized(i - 1) || (c.MentionAt(i - 1) >= 0 && c.MentionAt(i - 1) == c.MentionAt(i))
                 || (i - 2 >= lo && c.In(i - 1, WordClasses.NameConnectors) && c.IsCapitalized(i - 2))
+                || (i - 2 >= lo && c.IsGluedHyphen(i - 1))
                 || (i - 2 >= lo && c.IsPunct(i - 1, '.') && c.In(i - 2, WordClasses.Titles))))
             {
                 i--;

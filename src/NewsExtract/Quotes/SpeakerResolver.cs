@@ -143,7 +143,27 @@ internal sealed class SpeakerResolver
         }
 
         int? id = entity >= 0 ? _c.Document.Entities[entity].Id : null;
-        return new Speaker(id, CleanName(name), start, end, surface);
+        return new Speaker(id, entity >= 0 ? WithHyphenTail(entity, CleanName(name)) : CleanName(name), start, end, surface);
+    }
+
+    /// <summary>
+    /// A person name whose hyphenated second part the recognizer left out ("Jody Wilson" written
+    /// "Jody Wilson-Raybould"): the name as the text writes it.
+    /// </summary>
+    private string WithHyphenTail(int entity, string name)
+    {
+        AnalysisDocument d = _c.Document;
+        foreach (int m in d.Entities[entity].Mentions)
+        {
+            int last = d.Mentions[m].FirstToken + d.Mentions[m].TokenCount - 1;
+            if (last + 2 < _c.Tokens.Length && _c.IsGluedHyphen(last + 1)
+                && name.EndsWith(_c.Word(last), StringComparison.Ordinal) && d.Mentions[m].Type == EntityType.Person)
+            {
+                return string.Concat(name, "-", _c.Word(last + 2));
+            }
+        }
+
+        return name;
     }
 
     /// <summary>A name as a speaker: no possessive ending; "Richard Shelby of Alabama" without the place.</summary>
@@ -211,6 +231,13 @@ internal sealed class SpeakerResolver
     {
         AnalysisDocument d = _c.Document;
         int m = _c.MentionAt(phrase.Head);
+
+        // "Wilson-Raybould said" tagged as "Wilson" and "Raybould": the name is the part before the hyphen.
+        if (m >= 0 && d.Mentions[m].FirstToken >= 2 && _c.IsGluedHyphen(d.Mentions[m].FirstToken - 1)
+            && _c.MentionAt(d.Mentions[m].FirstToken - 2) is int glued && glued >= 0 && d.Mentions[glued].Type == d.Mentions[m].Type)
+        {
+            m = glued;
+        }
 
         // "Sen. Richard Shelby of Alabama", "Jingyi Pan of IG": the person before "of", not the place or employer.
         for (int k = phrase.First + 1; m >= 0 && k < phrase.Head; k++)

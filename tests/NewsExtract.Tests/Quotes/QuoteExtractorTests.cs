@@ -161,6 +161,14 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Extract_HyphenatedSurname_KeepsBothParts()
+    {
+        const string text = "Former minister Jody Wilson-Raybould spoke in Ottawa on Monday.\n\n\u201CWe are not changing the law,\u201D Wilson-Raybould said.";
+        Quote quote = Assert.Single(Quotes(text));
+        Assert.Equal("Wilson-Raybould", LastName(quote));
+    }
+
+    [Fact]
     public void Extract_DashAttribution_AttributesToTheName()
     {
         const string text = "\u201CThe best is yet to come.\u201D \u2014 Jane Doe";
