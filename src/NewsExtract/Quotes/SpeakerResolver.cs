@@ -34,6 +34,7 @@ internal sealed class SpeakerResolver
     private Dictionary<string, int>? _byPrefix;
     private HashSet<string>? _afterPlacePreposition;
     private Dictionary<EntityInfo, bool>? _personCache;
+    private Dictionary<string, string>? _acronyms;
 
     private static readonly System.Collections.Frozen.FrozenSet<string> s_nonPersonWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(
         ["of", "and", "the", "City", "County", "Open", "Province", "Nova", "Canada", "Canadian", "American", "National", "University",
@@ -143,7 +144,47 @@ internal sealed class SpeakerResolver
         }
 
         int? id = entity >= 0 ? _c.Document.Entities[entity].Id : null;
-        return new Speaker(id, entity >= 0 ? WithHyphenTail(entity, CleanName(name)) : CleanName(name), start, end, surface);
+        string shown = CleanName(name);
+        shown = entity >= 0 ? WithHyphenTail(entity, shown) : shown;
+        return new Speaker(id, IsAllCaps(shown) ? DefinedAcronym(shown) : shown, start, end, surface);
+    }
+
+    /// <summary>
+    /// An acronym the text defines in parentheses ("Export Development Canada (EDC)"): the long form, since
+    /// that is the organization's name; otherwise the acronym itself.
+    /// </summary>
+    private string DefinedAcronym(string acronym)
+    {
+        _acronyms ??= [];
+        if (_acronyms.TryGetValue(acronym, out string? known))
+        {
+            return known;
+        }
+
+        string result = acronym;
+        int at = _c.Text.IndexOf("(" + acronym + ")", StringComparison.Ordinal);
+        if (at > 0)
+        {
+            int open = _c.TokenBefore(at);
+            for (int n = 1; n <= acronym.Length + 4 && open - n >= 0; n++)
+            {
+                int first = open - n;
+                if (!_c.IsCapitalized(first) || _c.EndsSentence(first))
+                {
+                    continue;
+                }
+
+                string candidate = _c.Text[_c.Tokens[first].Start.._c.Tokens[open - 1].End];
+                if (Words(candidate) >= 2 && IsAcronymOf(acronym, candidate))
+                {
+                    result = candidate;
+                    break;
+                }
+            }
+        }
+
+        _acronyms[acronym] = result;
+        return result;
     }
 
     /// <summary>

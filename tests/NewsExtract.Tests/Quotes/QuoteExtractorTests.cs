@@ -169,6 +169,14 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Extract_AcronymDefinedInParentheses_NamesTheLongForm()
+    {
+        const string text = "Northern Grain Exporters Association (NGEA) held a meeting on Monday.\n\nNGEA said prices would fall next year.";
+        Quote quote = QuoteWith(Quotes(text), "prices would fall");
+        Assert.Equal("Northern Grain Exporters Association", quote.Speaker?.Name);
+    }
+
+    [Fact]
     public void Extract_DashAttribution_AttributesToTheName()
     {
         const string text = "\u201CThe best is yet to come.\u201D \u2014 Jane Doe";
