@@ -265,6 +265,75 @@ internal sealed class SpeakerResolver
         return name;
     }
 
+    /// <summary>
+    /// The person a narrative sentence is about, for a cue-less quote right after it ("He struggled at
+    /// first. ¶ “…”", "Yuni, a resident of …, was watching … ¶ “…”"): the subject at the start of the
+    /// sentence, after linking words and one short introductory phrase, when it is a he/she pronoun or a
+    /// person's name; otherwise none.
+    /// </summary>
+    public Speaker? NarrativeSubject(int first, int end)
+    {
+        int t = first;
+        while (t < end && (_c.IsQuoteMark(t) || _c.In(t, WordClasses.LeadingFunctionWords)) && t - first < 3)
+        {
+            t++;
+        }
+
+        // One short introductory phrase: "But early on, he …", "Having lost so much, McNeely …".
+        for (int k = t; k < end && k < t + 8; k++)
+        {
+            if (_c.IsPunct(k, ','))
+            {
+                if (_c.IsLower(t) || _c.In(t, WordClasses.LeadingFunctionWords) || _c.Span(t).EndsWith("ing", StringComparison.Ordinal))
+                {
+                    t = k + 1;
+                }
+
+                break;
+            }
+
+            if (_c.IsQuoteMark(k) || _c.EndsSentence(k))
+            {
+                break;
+            }
+        }
+
+        while (t + 2 < end && _c.In(t, WordClasses.Titles) && _c.IsPunct(t + 1, '.'))
+        {
+            t += 2;
+        }
+
+        if (t >= end)
+        {
+            return null;
+        }
+
+        if (_c.Is(t, "he") || _c.Is(t, "she"))
+        {
+            return Resolve(new SpeakerPhrase(t, t, t, SpeakerPhraseKind.Pronoun));
+        }
+
+        int m = _c.MentionAt(t);
+        if (m < 0 || _c.Document.Mentions[m].Type != EntityType.Person || _c.Document.Mentions[m].FirstToken != t)
+        {
+            return null;
+        }
+
+        int last = t + _c.Document.Mentions[m].TokenCount - 1;
+        while (last + 2 < end && _c.IsGluedHyphen(last + 1))
+        {
+            last += 2;
+        }
+
+        // A possessive ("Kody's death") is not the subject.
+        if (last + 1 < end && (_c.Is(last + 1, "\u2019s") || _c.Is(last + 1, "'s")))
+        {
+            return null;
+        }
+
+        return Resolve(new SpeakerPhrase(t, last, last, SpeakerPhraseKind.Name));
+    }
+
     /// <summary>Notes a speaker carried over to a later quote (keeps it the most recent speaker).</summary>
     public void Carry(PersonEvent speaker) => _lastSpeaker = speaker;
 

@@ -177,6 +177,20 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Extract_CuelessQuoteAfterNarrative_TakesTheSubjectOfTheSentenceBefore()
+    {
+        const string text = "The storm hit the coast on Saturday.\n\nMaria Lopez, a teacher in the town, was at home when the water came.\n\n\u201CI heard a rumbling sound and then the door burst open.\u201D";
+        Assert.Equal("Lopez", LastName(QuoteWith(Quotes(text), "rumbling sound")));
+    }
+
+    [Fact]
+    public void Extract_CuelessQuoteAfterNarrativeAboutAThing_HasNoSpeaker()
+    {
+        const string text = "Maria Lopez lives in the town.\n\nThe storm hit the coast on Saturday.\n\n\u201CI heard a rumbling sound and then the door burst open.\u201D";
+        Assert.Null(QuoteWith(Quotes(text), "rumbling sound").Speaker);
+    }
+
+    [Fact]
     public void Extract_DashAttribution_AttributesToTheName()
     {
         const string text = "\u201CThe best is yet to come.\u201D \u2014 Jane Doe";
