@@ -330,8 +330,15 @@ internal static class SpeakerPhraseFinder
         }
 
         // "Canada’s ambassador to China": a capitalized start followed by a role noun.
-        for (int k = a + 1; k < b && k < a + 5; k++)
+        int window = a + 5;
+        for (int k = a + 1; k < b && k < window; k++)
         {
+            // A split hyphen ("Alberta-based") is one word, not three.
+            if (c.IsDash(k) && c.Tokens[k - 1].End == c.Tokens[k].Start)
+            {
+                window += 2;
+            }
+
             if (c.IsLower(k) && (c.In(k, WordClasses.SpeakerNouns) || c.In(k, WordClasses.Titles)))
             {
                 return true;

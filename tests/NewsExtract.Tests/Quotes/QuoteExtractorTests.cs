@@ -191,6 +191,13 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Extract_HyphenatedAppositive_SkipsItToTheName()
+    {
+        const string text = "Sam Ortiz, Ontario-based policy director with Grain Growers of Canada, said he expects prices to fall next year.";
+        Assert.Equal("Ortiz", LastName(Assert.Single(Quotes(text))));
+    }
+
+    [Fact]
     public void Extract_DashAttribution_AttributesToTheName()
     {
         const string text = "\u201CThe best is yet to come.\u201D \u2014 Jane Doe";
