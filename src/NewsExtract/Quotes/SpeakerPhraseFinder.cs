@@ -57,6 +57,13 @@ internal static class SpeakerPhraseFinder
                 continue;
             }
 
+            // The end of a portfolio list begun in the segment before: "Jane Doe, Minister of Trade, Industry and Energy, said".
+            if (HasWord(c, k + 1, j, "and") && PrecedingTitleOf(c, k, lo) is int listStart)
+            {
+                j = listStart - 1;
+                break;
+            }
+
             // Not an appositive: the segment itself may be the speaker ("the spokesman, Dmitri Peskov, said").
             bound = k + 1;
             j--;
@@ -292,6 +299,39 @@ internal static class SpeakerPhraseFinder
         }
 
         return null;
+    }
+
+    private static bool HasWord(QuoteContext c, int a, int b, string word)
+    {
+        for (int k = a; k < b; k++)
+        {
+            if (c.Is(k, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The comma opening a segment that ends at comma <paramref name="comma"/> and starts with a
+    /// capitalized title and "of" ("Minister of Trade"), or null.
+    /// </summary>
+    private static int? PrecedingTitleOf(QuoteContext c, int comma, int lo)
+    {
+        int k = comma - 1;
+        while (k >= lo && k > comma - 12 && !c.IsPunct(k, ',') && !c.IsQuoteMark(k))
+        {
+            k--;
+        }
+
+        if (k < lo || !c.IsPunct(k, ',') || k + 2 >= comma)
+        {
+            return null;
+        }
+
+        return c.IsCapitalized(k + 1) && c.In(k + 1, WordClasses.Titles) && c.Is(k + 2, "of") ? k : null;
     }
 
     /// <summary>Whether tokens <c>a..b-1</c> between commas describe rather than name ("a doctor", "who led …", "D-Mich.").</summary>

@@ -198,6 +198,13 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Extract_PortfolioListAppositive_SkipsItToTheName()
+    {
+        const string text = "Maria Lopez, Minister of Trade, Industry and Energy, said the tariffs would be lifted in the spring.";
+        Assert.Equal("Lopez", LastName(Assert.Single(Quotes(text))));
+    }
+
+    [Fact]
     public void Extract_DashAttribution_AttributesToTheName()
     {
         const string text = "\u201CThe best is yet to come.\u201D \u2014 Jane Doe";
