@@ -74,6 +74,15 @@ internal sealed class QuoteContext
 
     public bool EndsSentence(int token) => Tokens[token].Kind == TokenKind.Punctuation && Text[Tokens[token].Start] is '.' or '!' or '?';
 
+    /// <summary>
+    /// Whether a token is a hyphen glued to capitalized words on both sides ("Wilson-Raybould"), which the
+    /// tokenizer splits into three tokens and the recognizer may tag as two names.
+    /// </summary>
+    public bool IsGluedHyphen(int token)
+        => token > 0 && token + 1 < Tokens.Length && Tokens[token].Length == 1 && Text[Tokens[token].Start] is '-' or '\u2010' or '\u2011'
+            && Tokens[token - 1].End == Tokens[token].Start && Tokens[token].End == Tokens[token + 1].Start
+            && IsCapitalized(token - 1) && IsCapitalized(token + 1);
+
     /// <summary>The mention covering a token, or -1.</summary>
     public int MentionAt(int token) => token >= 0 && token < _tokenMention.Length ? _tokenMention[token] : -1;
 

@@ -347,6 +347,12 @@ internal sealed class QuoteExtractor
                 }
             }
 
+            else if (q.Kind == QuoteKind.Direct && q.Attribution is null && q.SharesWith is null)
+            {
+                q.Speaker = NarrativeSubject(c, resolver, q.Start);
+                q.SpeakerEvent = q.Speaker is null ? null : resolver.LastSpeaker;
+            }
+
             if (cue is null && q.CueEnd > q.CueStart)
             {
                 cue = new QuoteCue(q.CueStart, q.CueEnd, c.Text[q.CueStart..q.CueEnd]);
@@ -465,6 +471,36 @@ internal sealed class QuoteExtractor
     /// speaker: the paragraph right before names them (by surname) or opens with a personal pronoun, and no
     /// more than two paragraphs intervene.
     /// </summary>
+    /// <summary>
+    /// A cue-less direct quote that opens a sentence takes the person the sentence before it is about,
+    /// when that sentence is in the same or the previous paragraph.
+    /// </summary>
+    private static Speaker? NarrativeSubject(QuoteContext c, SpeakerResolver resolver, int contentStart)
+    {
+        SentenceInfo[] sentences = c.Document.Sentences;
+        int s = FirstSentenceEndingAfter(sentences, contentStart);
+        if (s <= 0 || s >= sentences.Length || sentences[s].Start > contentStart)
+        {
+            return null;
+        }
+
+        for (int i = sentences[s].Start; i < contentStart; i++)
+        {
+            if (!IsQuoteChar(c.Text[i]) && !char.IsWhiteSpace(c.Text[i]))
+            {
+                return null;
+            }
+        }
+
+        SentenceInfo previous = sentences[s - 1];
+        if (sentences[s].Paragraph - previous.Paragraph > 1 || c.Text.AsSpan(previous.Start, previous.End - previous.Start).ContainsAny('\u201C', '"'))
+        {
+            return null;
+        }
+
+        return resolver.NarrativeSubject(previous.FirstToken, previous.FirstToken + previous.TokenCount);
+    }
+
     private static bool StillAbout(QuoteContext c, int paragraph, int speakerParagraph, Speaker speaker)
     {
         if (paragraph - speakerParagraph > 3 || paragraph < 0)

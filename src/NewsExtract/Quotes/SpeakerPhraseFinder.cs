@@ -40,8 +40,28 @@ internal static class SpeakerPhraseFinder
 
             if (IsAppositive(c, k + 1, j))
             {
+                // Another describing segment right before this one ("Sen. Jane Doe, D-Mich., a member of …, said"):
+                // stay on its closing comma so the next hop skips it too.
                 j = k - 1;
+                int k2 = k - 1;
+                while (k2 >= lo && k2 > k - 40 && !c.IsPunct(k2, ',') && !c.IsQuoteMark(k2))
+                {
+                    k2--;
+                }
+
+                if (k2 >= lo && k2 < k - 1 && c.IsPunct(k2, ',') && IsAppositive(c, k2 + 1, k))
+                {
+                    j = k;
+                }
+
                 continue;
+            }
+
+            // The end of a portfolio list begun in the segment before: "Jane Doe, Minister of Trade, Industry and Energy, said".
+            if (HasWord(c, k + 1, j, "and") && PrecedingTitleOf(c, k, lo) is int listStart)
+            {
+                j = listStart - 1;
+                break;
             }
 
             // Not an appositive: the segment itself may be the speaker ("the spokesman, Dmitri Peskov, said").
@@ -99,6 +119,7 @@ internal static class SpeakerPhraseFinder
             }
 
             while (end + 1 < hi && end - start < 12 && (c.IsCapitalized(end + 1) || (end + 2 < hi && c.In(end + 1, WordClasses.NameConnectors) && c.IsCapitalized(end + 2))
+                || (end + 2 < hi && c.IsGluedHyphen(end + 1))
                 || (end + 2 < hi && c.IsPunct(end + 1, '.') && c.In(end, WordClasses.Titles) && c.IsCapitalized(end + 2))))
             {
                 end++;
@@ -187,6 +208,7 @@ internal static class SpeakerPhraseFinder
             int i = j;
             while (i - 1 >= lo && j - i < 12 && (c.IsCapitalized(i - 1) || (c.MentionAt(i - 1) >= 0 && c.MentionAt(i - 1) == c.MentionAt(i))
                 || (i - 2 >= lo && c.In(i - 1, WordClasses.NameConnectors) && c.IsCapitalized(i - 2))
+                || (i - 2 >= lo && c.IsGluedHyphen(i - 1))
                 || (i - 2 >= lo && c.IsPunct(i - 1, '.') && c.In(i - 2, WordClasses.Titles))))
             {
                 i--;
@@ -279,6 +301,39 @@ internal static class SpeakerPhraseFinder
         return null;
     }
 
+    private static bool HasWord(QuoteContext c, int a, int b, string word)
+    {
+        for (int k = a; k < b; k++)
+        {
+            if (c.Is(k, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The comma opening a segment that ends at comma <paramref name="comma"/> and starts with a
+    /// capitalized title and "of" ("Minister of Trade"), or null.
+    /// </summary>
+    private static int? PrecedingTitleOf(QuoteContext c, int comma, int lo)
+    {
+        int k = comma - 1;
+        while (k >= lo && k > comma - 12 && !c.IsPunct(k, ',') && !c.IsQuoteMark(k))
+        {
+            k--;
+        }
+
+        if (k < lo || !c.IsPunct(k, ',') || k + 2 >= comma)
+        {
+            return null;
+        }
+
+        return c.IsCapitalized(k + 1) && c.In(k + 1, WordClasses.Titles) && c.Is(k + 2, "of") ? k : null;
+    }
+
     /// <summary>Whether tokens <c>a..b-1</c> between commas describe rather than name ("a doctor", "who led …", "D-Mich.").</summary>
     private static bool IsAppositive(QuoteContext c, int a, int b)
     {
@@ -304,7 +359,10 @@ internal static class SpeakerPhraseFinder
             for (int k = a; k < b; k++)
             {
                 ReadOnlySpan<char> w = c.Span(k);
-                if ((w.Length >= 3 && w[1] == '-' && char.IsUpper(w[0])) || (k == a && c.Tokens[k].Kind == Text.Tokenization.TokenKind.Number))
+                // The tokenizer splits hyphens, so "D-Mich." may arrive as "D" "-" "Mich" ".".
+                bool splitAffiliation = w.Length == 1 && char.IsUpper(w[0]) && k + 2 < b && c.IsDash(k + 1)
+                    && c.Tokens[k + 1].Start == c.Tokens[k].End && c.IsCapitalized(k + 2);
+                if ((w.Length >= 3 && w[1] == '-' && char.IsUpper(w[0])) || splitAffiliation || (k == a && c.Tokens[k].Kind == Text.Tokenization.TokenKind.Number))
                 {
                     return true;
                 }
@@ -312,8 +370,15 @@ internal static class SpeakerPhraseFinder
         }
 
         // "Canada’s ambassador to China": a capitalized start followed by a role noun.
-        for (int k = a + 1; k < b && k < a + 5; k++)
+        int window = a + 5;
+        for (int k = a + 1; k < b && k < window; k++)
         {
+            // A split hyphen ("Alberta-based") is one word, not three.
+            if (c.IsDash(k) && c.Tokens[k - 1].End == c.Tokens[k].Start)
+            {
+                window += 2;
+            }
+
             if (c.IsLower(k) && (c.In(k, WordClasses.SpeakerNouns) || c.In(k, WordClasses.Titles)))
             {
                 return true;

@@ -34,6 +34,7 @@ internal sealed class SpeakerResolver
     private Dictionary<string, int>? _byPrefix;
     private HashSet<string>? _afterPlacePreposition;
     private Dictionary<EntityInfo, bool>? _personCache;
+    private Dictionary<string, string>? _acronyms;
 
     private static readonly System.Collections.Frozen.FrozenSet<string> s_nonPersonWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(
         ["of", "and", "the", "City", "County", "Open", "Province", "Nova", "Canada", "Canadian", "American", "National", "University",
@@ -143,7 +144,67 @@ internal sealed class SpeakerResolver
         }
 
         int? id = entity >= 0 ? _c.Document.Entities[entity].Id : null;
-        return new Speaker(id, CleanName(name), start, end, surface);
+        string shown = CleanName(name);
+        shown = entity >= 0 ? WithHyphenTail(entity, shown) : shown;
+        return new Speaker(id, IsAllCaps(shown) ? DefinedAcronym(shown) : shown, start, end, surface);
+    }
+
+    /// <summary>
+    /// An acronym the text defines in parentheses ("Export Development Canada (EDC)"): the long form, since
+    /// that is the organization's name; otherwise the acronym itself.
+    /// </summary>
+    private string DefinedAcronym(string acronym)
+    {
+        _acronyms ??= [];
+        if (_acronyms.TryGetValue(acronym, out string? known))
+        {
+            return known;
+        }
+
+        string result = acronym;
+        int at = _c.Text.IndexOf("(" + acronym + ")", StringComparison.Ordinal);
+        if (at > 0)
+        {
+            int open = _c.TokenBefore(at);
+            for (int n = 1; n <= acronym.Length + 4 && open - n >= 0; n++)
+            {
+                int first = open - n;
+                if (!_c.IsCapitalized(first) || _c.EndsSentence(first))
+                {
+                    continue;
+                }
+
+                string candidate = _c.Text[_c.Tokens[first].Start.._c.Tokens[open - 1].End];
+                if (Words(candidate) >= 2 && IsAcronymOf(acronym, candidate))
+                {
+                    result = candidate;
+                    break;
+                }
+            }
+        }
+
+        _acronyms[acronym] = result;
+        return result;
+    }
+
+    /// <summary>
+    /// A person name whose hyphenated second part the recognizer left out ("Jody Wilson" written
+    /// "Jody Wilson-Raybould"): the name as the text writes it.
+    /// </summary>
+    private string WithHyphenTail(int entity, string name)
+    {
+        AnalysisDocument d = _c.Document;
+        foreach (int m in d.Entities[entity].Mentions)
+        {
+            int last = d.Mentions[m].FirstToken + d.Mentions[m].TokenCount - 1;
+            if (last + 2 < _c.Tokens.Length && _c.IsGluedHyphen(last + 1)
+                && name.EndsWith(_c.Word(last), StringComparison.Ordinal) && d.Mentions[m].Type == EntityType.Person)
+            {
+                return string.Concat(name, "-", _c.Word(last + 2));
+            }
+        }
+
+        return name;
     }
 
     /// <summary>A name as a speaker: no possessive ending; "Richard Shelby of Alabama" without the place.</summary>
@@ -204,6 +265,75 @@ internal sealed class SpeakerResolver
         return name;
     }
 
+    /// <summary>
+    /// The person a narrative sentence is about, for a cue-less quote right after it ("He struggled at
+    /// first. ¶ “…”", "Yuni, a resident of …, was watching … ¶ “…”"): the subject at the start of the
+    /// sentence, after linking words and one short introductory phrase, when it is a he/she pronoun or a
+    /// person's name; otherwise none.
+    /// </summary>
+    public Speaker? NarrativeSubject(int first, int end)
+    {
+        int t = first;
+        while (t < end && (_c.IsQuoteMark(t) || _c.In(t, WordClasses.LeadingFunctionWords)) && t - first < 3)
+        {
+            t++;
+        }
+
+        // One short introductory phrase: "But early on, he …", "Having lost so much, McNeely …".
+        for (int k = t; k < end && k < t + 8; k++)
+        {
+            if (_c.IsPunct(k, ','))
+            {
+                if (_c.IsLower(t) || _c.In(t, WordClasses.LeadingFunctionWords) || _c.Span(t).EndsWith("ing", StringComparison.Ordinal))
+                {
+                    t = k + 1;
+                }
+
+                break;
+            }
+
+            if (_c.IsQuoteMark(k) || _c.EndsSentence(k))
+            {
+                break;
+            }
+        }
+
+        while (t + 2 < end && _c.In(t, WordClasses.Titles) && _c.IsPunct(t + 1, '.'))
+        {
+            t += 2;
+        }
+
+        if (t >= end)
+        {
+            return null;
+        }
+
+        if (_c.Is(t, "he") || _c.Is(t, "she"))
+        {
+            return Resolve(new SpeakerPhrase(t, t, t, SpeakerPhraseKind.Pronoun));
+        }
+
+        int m = _c.MentionAt(t);
+        if (m < 0 || _c.Document.Mentions[m].Type != EntityType.Person || _c.Document.Mentions[m].FirstToken != t)
+        {
+            return null;
+        }
+
+        int last = t + _c.Document.Mentions[m].TokenCount - 1;
+        while (last + 2 < end && _c.IsGluedHyphen(last + 1))
+        {
+            last += 2;
+        }
+
+        // A possessive ("Kody's death") is not the subject.
+        if (last + 1 < end && (_c.Is(last + 1, "\u2019s") || _c.Is(last + 1, "'s")))
+        {
+            return null;
+        }
+
+        return Resolve(new SpeakerPhrase(t, last, last, SpeakerPhraseKind.Name));
+    }
+
     /// <summary>Notes a speaker carried over to a later quote (keeps it the most recent speaker).</summary>
     public void Carry(PersonEvent speaker) => _lastSpeaker = speaker;
 
@@ -211,6 +341,25 @@ internal sealed class SpeakerResolver
     {
         AnalysisDocument d = _c.Document;
         int m = _c.MentionAt(phrase.Head);
+
+        // "Wilson-Raybould said" tagged as "Wilson" and "Raybould": the name is the part before the hyphen.
+        if (m >= 0 && d.Mentions[m].FirstToken >= 2 && _c.IsGluedHyphen(d.Mentions[m].FirstToken - 1)
+            && _c.MentionAt(d.Mentions[m].FirstToken - 2) is int glued && glued >= 0 && d.Mentions[glued].Type == d.Mentions[m].Type)
+        {
+            m = glued;
+        }
+
+        // "Sen. Richard Shelby of Alabama", "Jingyi Pan of IG": the person before "of", not the place or employer.
+        for (int k = phrase.First + 1; m >= 0 && k < phrase.Head; k++)
+        {
+            int before = _c.MentionAt(k - 1);
+            if (_c.Is(k, "of") && before >= 0 && before != m && d.Mentions[before].Type == EntityType.Person && d.Mentions[m].Type != EntityType.Person)
+            {
+                m = before;
+                break;
+            }
+        }
+
         if (m >= 0)
         {
             int e = Expand(Canonical(d.MentionEntity[m], m));
@@ -911,12 +1060,24 @@ internal sealed class SpeakerResolver
 
         if (g == Gender.Unknown)
         {
+            // The resolution stage also reads honorifics and gendered roles ("spokeswoman") on every mention.
             g = GenderFromTitles(entity);
         }
 
         if (g == Gender.Unknown && _genderVotes.TryGetValue(e.Entity, out int votes) && votes != 0)
         {
             g = votes > 0 ? Gender.Male : Gender.Female;
+        }
+
+        if (g == Gender.Unknown)
+        {
+            // Last, the resolution stage's reading of honorifics, gendered roles ("spokeswoman") and first names.
+            g = entity.Gender switch
+            {
+                PersonGender.Male => Gender.Male,
+                PersonGender.Female => Gender.Female,
+                _ => Gender.Unknown,
+            };
         }
 
         _entityGender[e.Entity] = g;

@@ -147,6 +147,64 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Extract_AffiliationThenAppositive_SkipsBothSegments()
+    {
+        const string text = "Sen. Jane Doe, D-Mich., a member of the budget panel, said the bill would not pass the Senate this year.";
+        Assert.Equal("Doe", LastName(Assert.Single(Quotes(text))));
+    }
+
+    [Fact]
+    public void Extract_NameOfPlaceBeforeCue_AttributesToThePerson()
+    {
+        const string text = "\u201CThe vote will be close,\u201D Sen. Richard Brown of Ohio said on Tuesday.";
+        Assert.Equal("Brown", LastName(Assert.Single(Quotes(text))));
+    }
+
+    [Fact]
+    public void Extract_HyphenatedSurname_KeepsBothParts()
+    {
+        const string text = "Former minister Jody Wilson-Raybould spoke in Ottawa on Monday.\n\n\u201CWe are not changing the law,\u201D Wilson-Raybould said.";
+        Quote quote = Assert.Single(Quotes(text));
+        Assert.Equal("Wilson-Raybould", LastName(quote));
+    }
+
+    [Fact]
+    public void Extract_AcronymDefinedInParentheses_NamesTheLongForm()
+    {
+        const string text = "Northern Grain Exporters Association (NGEA) held a meeting on Monday.\n\nNGEA said prices would fall next year.";
+        Quote quote = QuoteWith(Quotes(text), "prices would fall");
+        Assert.Equal("Northern Grain Exporters Association", quote.Speaker?.Name);
+    }
+
+    [Fact]
+    public void Extract_CuelessQuoteAfterNarrative_TakesTheSubjectOfTheSentenceBefore()
+    {
+        const string text = "The storm hit the coast on Saturday.\n\nMaria Lopez, a teacher in the town, was at home when the water came.\n\n\u201CI heard a rumbling sound and then the door burst open.\u201D";
+        Assert.Equal("Lopez", LastName(QuoteWith(Quotes(text), "rumbling sound")));
+    }
+
+    [Fact]
+    public void Extract_CuelessQuoteAfterNarrativeAboutAThing_HasNoSpeaker()
+    {
+        const string text = "Maria Lopez lives in the town.\n\nThe storm hit the coast on Saturday.\n\n\u201CI heard a rumbling sound and then the door burst open.\u201D";
+        Assert.Null(QuoteWith(Quotes(text), "rumbling sound").Speaker);
+    }
+
+    [Fact]
+    public void Extract_HyphenatedAppositive_SkipsItToTheName()
+    {
+        const string text = "Sam Ortiz, Ontario-based policy director with Grain Growers of Canada, said he expects prices to fall next year.";
+        Assert.Equal("Ortiz", LastName(Assert.Single(Quotes(text))));
+    }
+
+    [Fact]
+    public void Extract_PortfolioListAppositive_SkipsItToTheName()
+    {
+        const string text = "Maria Lopez, Minister of Trade, Industry and Energy, said the tariffs would be lifted in the spring.";
+        Assert.Equal("Lopez", LastName(Assert.Single(Quotes(text))));
+    }
+
+    [Fact]
     public void Extract_DashAttribution_AttributesToTheName()
     {
         const string text = "\u201CThe best is yet to come.\u201D \u2014 Jane Doe";
