@@ -481,28 +481,7 @@ internal sealed class EntityResolver
             || (plainB.Length == 1 && plainA.Length > 1 && plainA[0] == plainB[0]);
     }
 
-    private static bool IsAcronym(string word)
-    {
-        int letters = 0;
-        foreach (char c in word)
-        {
-            if (char.IsLetter(c))
-            {
-                if (!char.IsUpper(c))
-                {
-                    return false;
-                }
-
-                letters++;
-            }
-            else if (c != '.')
-            {
-                return false;
-            }
-        }
-
-        return letters is >= 2 and <= 6;
-    }
+    private static bool IsAcronym(string word) => AcronymShape.Matches(word, maxLetters: 6);
 
     private void Build(AnalysisDocument document, CleanMention[] clean, int[] mentionCluster, List<List<NameForm>> clusters)
     {

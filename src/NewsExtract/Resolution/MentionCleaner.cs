@@ -572,28 +572,7 @@ internal sealed class MentionCleaner
     }
 
     private static bool IsAcronym(string text, (int Start, int End) word)
-    {
-        int letters = 0;
-        for (int i = word.Start; i < word.End; i++)
-        {
-            char c = text[i];
-            if (char.IsLetter(c))
-            {
-                if (!char.IsUpper(c))
-                {
-                    return false;
-                }
-
-                letters++;
-            }
-            else if (c != '.')
-            {
-                return false;
-            }
-        }
-
-        return letters is >= 2 and <= 5;
-    }
+        => AcronymShape.Matches(text.AsSpan(word.Start, word.End - word.Start), maxLetters: 5);
 
     private static bool HasLetter(string text, int start, int end)
     {
