@@ -38,7 +38,7 @@ public class NerBenchmarks
         _text = sb.ToString();
         _document = new AnalysisDocument(_text);
         _document.Layout = new ArticleStructureParser().Parse(_text);
-        _document.Tokens = Tokenizer.Tokenize(_text);
+        _document.Tokens = TextTokenizer.Tokenize(_text);
         _document.Sentences = new SentenceSplitter().Split(_text, _document.Tokens, _document.Layout);
         _input = EntityRecognizer.BuildInput(_document);
         _tags = new int[_input.Tokens.Length];
@@ -50,7 +50,7 @@ public class NerBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public int Tokenize() => Tokenizer.Tokenize(_text).Length;
+    public int Tokenize() => TextTokenizer.Tokenize(_text).Length;
 
     /// <summary>Both passes of the tagger over preallocated outputs.</summary>
     [Benchmark]

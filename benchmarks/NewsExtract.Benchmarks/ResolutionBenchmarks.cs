@@ -23,7 +23,7 @@ public class ResolutionBenchmarks
         string text = string.Join("\n\n", Enumerable.Repeat(ArticleAnalyzer.GetSampleArticle(), 20));
         var document = new AnalysisDocument(text);
         document.Layout = new ArticleStructureParser().Parse(text);
-        document.Tokens = Tokenizer.Tokenize(text);
+        document.Tokens = TextTokenizer.Tokenize(text);
         document.Sentences = new SentenceSplitter().Split(text, document.Tokens, document.Layout);
         document.Mentions = new EntityRecognizer().Recognize(document);
         _template = document;

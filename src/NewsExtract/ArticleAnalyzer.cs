@@ -73,7 +73,7 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
 
         var document = new AnalysisDocument(text);
         document.Layout = _structure.Parse(text);
-        document.Tokens = Tokenizer.Tokenize(text);
+        document.Tokens = TextTokenizer.Tokenize(text);
         document.Sentences = _sentences.Split(text, document.Tokens, document.Layout);
         cancellationToken.ThrowIfCancellationRequested();
 

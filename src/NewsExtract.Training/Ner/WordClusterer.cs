@@ -43,7 +43,7 @@ internal sealed class WordClusterer
                 continue;
             }
 
-            Token[] tokens = Tokenizer.Tokenize(line);
+            Token[] tokens = TextTokenizer.Tokenize(line);
             var hashes = new ulong[tokens.Length];
             for (int i = 0; i < tokens.Length; i++)
             {

@@ -68,7 +68,7 @@ internal static class ClusteringScorer
     {
         var document = new AnalysisDocument(c.Text);
         document.Layout = new ArticleStructureParser().Parse(c.Text);
-        document.Tokens = Tokenizer.Tokenize(c.Text);
+        document.Tokens = TextTokenizer.Tokenize(c.Text);
         var mentions = new MentionInfo[c.Mentions.Count];
         for (int i = 0; i < mentions.Length; i++)
         {

@@ -22,7 +22,7 @@ public class EntityResolverPropertyTests
             var document = new AnalysisDocument(text)
             {
                 Layout = new ArticleStructureParser().Parse(text),
-                Tokens = Tokenizer.Tokenize(text),
+                Tokens = TextTokenizer.Tokenize(text),
             };
             var random = new Random(seed);
             var mentions = new List<MentionInfo>();

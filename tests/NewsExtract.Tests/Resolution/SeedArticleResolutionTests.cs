@@ -38,7 +38,7 @@ public class SeedArticleResolutionTests
         AnalysisDocument document = new(text)
         {
             Layout = new ArticleStructureParser().Parse(text),
-            Tokens = Tokenizer.Tokenize(text),
+            Tokens = TextTokenizer.Tokenize(text),
         };
         document.Mentions = Occurrences(document, pool);
         new EntityResolver().Resolve(document);

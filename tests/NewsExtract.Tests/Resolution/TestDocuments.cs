@@ -13,7 +13,7 @@ internal static class TestDocuments
         var document = new AnalysisDocument(text)
         {
             Layout = new ArticleStructureParser().Parse(text),
-            Tokens = Tokenizer.Tokenize(text),
+            Tokens = TextTokenizer.Tokenize(text),
         };
         var list = new MentionInfo[mentions.Length];
         int from = 0;
