@@ -10,6 +10,7 @@ internal static class AnalyzeCommand
 {
     private static readonly string[] s_formats = ["json", "jsonl", "text", "html"];
     private static readonly string[] s_inputs = ["text", "jsonl"];
+    private static readonly string[] s_stages = ["tokens", "entities", "full"];
 
     public static Command Create()
     {
@@ -38,15 +39,21 @@ internal static class AnalyzeCommand
             Description = "With --input jsonl: the largest text accepted, in UTF-8 bytes (suffix k or m for KiB or MiB; default 10m). A longer text is a bad line.",
         };
 
+        var stages = new Option<string?>("--stages")
+        {
+            Description = "With --input jsonl: how far to analyse: tokens (sentences and paragraphs only), entities (no quotes) or full (default).",
+        };
+        stages.AcceptOnlyFromAmong(s_stages);
+
         var command = new Command("analyze", "Analyze an article: entities, quotes and speakers as JSON.")
         {
-            path, format, output, input, maxTextSize,
+            path, format, output, input, maxTextSize, stages,
         };
-        command.SetAction(parse => Run(parse.GetValue(path), parse.GetValue(format), parse.GetValue(output), parse.GetValue(input), parse.GetValue(maxTextSize)));
+        command.SetAction(parse => Run(parse.GetValue(path), parse.GetValue(format), parse.GetValue(output), parse.GetValue(input), parse.GetValue(maxTextSize), parse.GetValue(stages)));
         return command;
     }
 
-    private static int Run(string? path, string? format, string? output, string? input, string? maxTextSize)
+    private static int Run(string? path, string? format, string? output, string? input, string? maxTextSize, string? stages)
     {
         if (path is not null && path.Length > 1 && path[0] == '-')
         {
@@ -56,12 +63,12 @@ internal static class AnalyzeCommand
 
         if (input == "jsonl")
         {
-            return JsonLinesCommand.Run(path, format, output, maxTextSize);
+            return JsonLinesCommand.Run(path, format, output, maxTextSize, stages);
         }
 
-        if (maxTextSize is not null)
+        if (maxTextSize is not null || stages is not null)
         {
-            Console.Error.WriteLine("error: --max-text-size applies only to --input jsonl.");
+            Console.Error.WriteLine("error: --max-text-size and --stages apply only to --input jsonl.");
             return Program.WrongUsage;
         }
 

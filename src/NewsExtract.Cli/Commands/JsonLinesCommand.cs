@@ -13,7 +13,7 @@ internal static class JsonLinesCommand
     /// <summary>The largest limit accepted, so that a line buffer always fits in an array.</summary>
     private const int MaxMaxTextBytes = 512 * 1024 * 1024;
 
-    public static int Run(string? path, string? format, string? output, string? maxTextSize)
+    public static int Run(string? path, string? format, string? output, string? maxTextSize, string? stages)
     {
         if (path is null)
         {
@@ -44,7 +44,7 @@ internal static class JsonLinesCommand
                 temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", "." + Path.GetFileName(full) + "." + Environment.ProcessId + ".tmp");
             }
 
-            var runner = new JsonLinesRunner(ArticleAnalyzer.CreateDefault(), maxTextBytes, Console.Error, progress: !Console.IsErrorRedirected);
+            var runner = new JsonLinesRunner(CreateAnalyzer(stages), maxTextBytes, Console.Error, progress: !Console.IsErrorRedirected);
             using (Stream destination = OpenOutput(temp, output))
             {
                 runner.RunAsync(input, destination, CancellationToken.None).GetAwaiter().GetResult();
@@ -78,6 +78,16 @@ internal static class JsonLinesCommand
             }
         }
     }
+
+    private static ArticleAnalyzer CreateAnalyzer(string? stages) => ArticleAnalyzer.Create(new ArticleAnalyzerOptions
+    {
+        Stages = stages switch
+        {
+            "tokens" => AnalysisStages.Tokens,
+            "entities" => AnalysisStages.Entities,
+            _ => AnalysisStages.Full,
+        },
+    });
 
     /// <summary>Parses <c>N</c>, <c>Nk</c> or <c>Nm</c> (KiB, MiB) into bytes.</summary>
     internal static bool TryParseSize(string value, out int bytes)
