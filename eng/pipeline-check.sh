@@ -79,6 +79,12 @@ fi
 
 wait_for "$count"
 end=$(date +%s.%N)
+# CPU time the workers used (user + system), a load-independent cost; the killed worker's is not counted.
+ticks=0
+for p in "${pids[@]}"; do
+  t=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)
+  ticks=$(( ticks + t ))
+done
 for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
 for p in "${pids[@]}"; do
   for _ in $(seq 1 80); do kill -0 "$p" 2>/dev/null || break; sleep 0.5; done
@@ -97,8 +103,8 @@ dup=$(sql "SELECT (SELECT count(*) - count(DISTINCT article_id) FROM articles)
 restored=$(sql "SELECT count(*) FROM articles WHERE store_count > 1")
 quotes=$(sql "SELECT count(*) FROM quotes")
 dead=$(rabbitmqctl -n rabbit@localhost -q list_queues name messages | awk -v q="pipeline.$run.dead" '$1==q {print $2}')
-awk -v n="$n" -v s="$start" -v e="$end" -v w="$workers" -v q="$quotes" -v r="$restored" -v d="${dead:-0}" 'BEGIN {
-  t = e - s; printf "%d workers: %d articles (%d quotes) in %.1f s = %.1f articles/s; %d stored twice after the kill (rows replaced); %d dead-lettered\n", w, n, q, t, n / t, r, d }'
+awk -v n="$n" -v s="$start" -v e="$end" -v w="$workers" -v q="$quotes" -v r="$restored" -v d="${dead:-0}" -v c="$ticks" -v hz="$(getconf CLK_TCK)" -v load="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
+  t = e - s; printf "%d workers: %d articles (%d quotes) in %.1f s = %.1f articles/s (load average %s); worker CPU %.1f s = %.1f ms per article; %d stored more than once (redelivered, rows replaced); %d dead-lettered\n", w, n, q, t, n / t, load, c / hz, 1000 * c / hz / n, r, d }'
 [ "${KEEP:-0}" = 1 ] && echo "kept: schema $schema, queue pipeline.$run"
 echo "pipeline: $n articles, $missing lost, $dup duplicated"
 [ "$missing" -eq 0 ] && [ "$dup" -eq 0 ]
