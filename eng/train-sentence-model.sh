@@ -10,5 +10,5 @@ cd "$root"
 dotnet run --project src/NewsExtract.Cli -c Release -- train sentences \
   --train "$data/ud-ewt/en_ewt-ud-train.conllu" \
   --dev "$data/ud-ewt/en_ewt-ud-dev.conllu" \
-  --seed 1 --max-epochs 10 --bits 18 \
+  --seed 1 --runs 5 --max-epochs 12 --bits 18 \
   --out "$out"

@@ -11,9 +11,11 @@ namespace NewsExtract.Training.Sentences;
 /// candidate gaps the splitter itself visits, on CoNLL-U documents: a gap is positive when a gold sentence
 /// ends at the end of the token before it. The splitter runs its own code path with a decider that
 /// records the features and answers with the gold label, so training sees exactly the candidates, rule
-/// marks and sentence state of run time. Documents are visited in an order shuffled with a fixed seed;
-/// after each epoch the averaged weights are quantized as they will be shipped and scored on the dev
-/// documents, and the best epoch (sentence F1, earliest on ties) is kept.
+/// marks and sentence state of run time. Several perceptrons learn side by side, each visiting the
+/// documents in its own order (shuffled with seeds <c>seed</c>, <c>seed + 1</c>, ...); after each epoch
+/// their averaged weights are averaged again (a bagged ensemble, which takes out most of the variance
+/// one document order brings), quantized as they will be shipped and scored on the dev documents, and
+/// the best epoch (sentence F1, earliest on ties) is kept.
 /// </summary>
 public static class SentenceTrainer
 {
@@ -22,18 +24,19 @@ public static class SentenceTrainer
     /// <param name="dev">Documents the epoch is chosen on.</param>
     /// <param name="bits">The weight table has 2^bits entries.</param>
     /// <param name="maxEpochs">The most passes over the training documents.</param>
-    /// <param name="seed">Seed of the document order.</param>
+    /// <param name="seed">Seed of the first perceptron's document order.</param>
+    /// <param name="runs">How many perceptrons are averaged.</param>
     /// <param name="log">Receives one line per epoch.</param>
     /// <returns>The model of the best epoch, as bytes in the shipped format, and its dev sentence F1.</returns>
     public static (byte[] Model, double DevF1, int Epoch) Train(
-        IReadOnlyList<ConlluDocument> train, IReadOnlyList<ConlluDocument> dev, int bits, int maxEpochs, int seed, TextWriter log)
+        IReadOnlyList<ConlluDocument> train, IReadOnlyList<ConlluDocument> dev, int bits, int maxEpochs, int seed, int runs, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(dev);
         ArgumentNullException.ThrowIfNull(log);
-        if (bits is < 8 or > 24 || maxEpochs < 1)
+        if (bits is < 8 or > 24 || maxEpochs < 1 || runs < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(bits), "bits must be 8..24 and epochs at least 1.");
+            throw new ArgumentOutOfRangeException(nameof(bits), "bits must be 8..24, epochs and runs at least 1.");
         }
 
         var prepared = new List<Prepared>(train.Count);
@@ -42,12 +45,18 @@ public static class SentenceTrainer
             prepared.Add(Prepared.From(document));
         }
 
-        var perceptron = new Perceptron(bits);
-        var random = new Random(seed);
-        int[] order = new int[prepared.Count];
-        for (int i = 0; i < order.Length; i++)
+        var perceptrons = new Perceptron[runs];
+        var randoms = new Random[runs];
+        var orders = new int[runs][];
+        for (int r = 0; r < runs; r++)
         {
-            order[i] = i;
+            perceptrons[r] = new Perceptron(bits);
+            randoms[r] = new Random(seed + r);
+            orders[r] = new int[prepared.Count];
+            for (int i = 0; i < prepared.Count; i++)
+            {
+                orders[r][i] = i;
+            }
         }
 
         byte[]? best = null;
@@ -55,19 +64,29 @@ public static class SentenceTrainer
         int bestEpoch = 0;
         for (int epoch = 1; epoch <= maxEpochs; epoch++)
         {
-            random.Shuffle(order);
             int mistakes = 0;
             int candidates = 0;
-            foreach (int d in order)
+            double[] ensemble = new double[1 << bits];
+            for (int r = 0; r < runs; r++)
             {
-                Prepared document = prepared[d];
-                var decider = new GoldDecider(perceptron, document.GoldEnds);
-                _ = SentenceSplitter.Split(document.Text, document.Tokens, document.Layout, ref decider);
-                mistakes += decider.Mistakes;
-                candidates += decider.Candidates;
+                randoms[r].Shuffle(orders[r]);
+                foreach (int d in orders[r])
+                {
+                    Prepared document = prepared[d];
+                    var decider = new GoldDecider(perceptrons[r], document.GoldEnds);
+                    _ = SentenceSplitter.Split(document.Text, document.Tokens, document.Layout, ref decider);
+                    mistakes += decider.Mistakes;
+                    candidates += decider.Candidates;
+                }
+
+                double[] averaged = perceptrons[r].Averaged();
+                for (int i = 0; i < ensemble.Length; i++)
+                {
+                    ensemble[i] += averaged[i] / runs;
+                }
             }
 
-            SentenceModel model = SentenceModel.FromWeights(bits, perceptron.Averaged());
+            SentenceModel model = SentenceModel.FromWeights(bits, ensemble);
             TokenizationScores scores = TokenizationEvaluator.Evaluate(dev, new SentenceSplitter(model));
             double f1 = scores.Sentences.F1;
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,

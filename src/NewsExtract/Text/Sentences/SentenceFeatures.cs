@@ -187,6 +187,15 @@ internal static class SentenceFeatures
             output[n++] = Mix(32, Mix(curShape, rule));
         }
 
+        // Which words start a sentence when capitalized, and which end one.
+        output[n++] = Mix(33, Mix(nextLower, char.IsUpper(nextSpan[0]) ? 1UL : 2UL));
+        output[n++] = Mix(34, Mix(curLower, char.IsUpper(curSpan[0]) ? 1UL : 2UL, nextShape));
+        output[n++] = Mix(35, Mix(nextShape, afterLower));
+
+        // How the sentence being built began ("Thanks, Sean" / "Regards, Kevin").
+        Token opening = tokens[state.SentenceFirst];
+        output[n++] = Mix(36, Mix(Lower(text, opening), Bucket(inSentence), nextShape));
+
         return n;
     }
 
