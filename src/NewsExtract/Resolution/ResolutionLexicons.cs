@@ -1,16 +1,22 @@
 using System.Collections.Frozen;
 using NewsExtract.Internal;
+using NewsExtract.Lexicons;
 
 namespace NewsExtract.Resolution;
 
 /// <summary>
 /// The word lists of the resolution stage, read once from the embedded files under
-/// <c>Resolution/Lexicons</c> (each file's header names its source). All lookups take lower-case
-/// keys without dots. Immutable and shared between threads.
+/// <c>src/NewsExtract/Lexicons</c> through <see cref="LexiconRegistry"/> (each file's header names its
+/// source and licence). The library's one list of titles (<c>titles</c>, <c>title-modifiers</c>), of
+/// honorifics (<c>honorifics</c>) and of organization suffixes (<c>org-suffixes</c>): later stages read
+/// them here. All lookups take lower-case keys without dots. Immutable and shared between threads.
 /// </summary>
 internal sealed class ResolutionLexicons
 {
     private static readonly Lazy<ResolutionLexicons> s_default = new(Load);
+
+    private readonly FrozenSet<string> _initialsSkipWords = FrozenSet<string>.Empty;
+    private readonly FrozenSet<string> _nameBindingWords = FrozenSet<string>.Empty;
 
     private ResolutionLexicons(
         FrozenSet<string> demonyms,
@@ -67,6 +73,43 @@ internal sealed class ResolutionLexicons
 
     /// <summary>Company legal-form suffixes ("inc", "corp", "group").</summary>
     public FrozenSet<string> OrgSuffixes { get; }
+
+    /// <summary>Surname particles dropped inside person names for comparison ("van", "de", "bin").</summary>
+    public FrozenSet<string> NameParticles { get; private init; } = FrozenSet<string>.Empty;
+
+    /// <summary>Generational suffixes after a person name ("jr", "iii").</summary>
+    public FrozenSet<string> GenerationalSuffixes { get; private init; } = FrozenSet<string>.Empty;
+
+    /// <summary>Function words left out of a name's initials ("of", "for", "de", "&amp;").</summary>
+    public FrozenSet<string> InitialsSkipWords
+    {
+        get => _initialsSkipWords;
+        private init
+        {
+            _initialsSkipWords = value;
+            InitialsSkipWordLookup = value.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+    }
+
+    /// <summary><see cref="InitialsSkipWords"/> looked up by span, case-sensitively.</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> InitialsSkipWordLookup { get; private init; }
+
+    /// <summary>Words that bind a multi-word name together, so it is not split at "and" ("of", "for", "de").</summary>
+    public FrozenSet<string> NameBindingWords
+    {
+        get => _nameBindingWords;
+        private init
+        {
+            _nameBindingWords = value;
+            NameBindingWordLookup = value.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+    }
+
+    /// <summary><see cref="NameBindingWords"/> looked up by span, case-sensitively.</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NameBindingWordLookup { get; private init; }
+
+    /// <summary>Determiners that may open a role apposition ("the", "a", "her").</summary>
+    public FrozenSet<string> RoleDeterminers { get; private init; } = FrozenSet<string>.Empty;
 
     /// <summary>Whether the word (any case, dots ignored) is a title head, also in the plural ("presidents", "spokesmen").</summary>
     public bool IsTitleHead(string lowerWord) => TitleHeads.Contains(Singular(lowerWord));
@@ -125,14 +168,14 @@ internal sealed class ResolutionLexicons
     private static ResolutionLexicons Load()
     {
         var demonyms = new HashSet<string>(StringComparer.Ordinal);
-        AddLines(demonyms, "demonyms.txt");
-        AddLines(demonyms, "demonyms-extra.txt");
+        AddLines(demonyms, "demonyms");
+        AddLines(demonyms, "demonyms-extra");
 
         var heads = new HashSet<string>(StringComparer.Ordinal);
         var modifiers = new HashSet<string>(StringComparer.Ordinal);
         var titleGenders = new Dictionary<string, PersonGender>(StringComparer.Ordinal);
         var multiWord = new HashSet<string>(StringComparer.Ordinal);
-        foreach ((string title, string? extra) in Lines("titles.txt"))
+        foreach ((string title, string? extra) in Lines("titles"))
         {
             string[] words = title.Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (words.Length == 0)
@@ -166,14 +209,14 @@ internal sealed class ResolutionLexicons
             }
         }
 
-        foreach ((string word, _) in Lines("title-modifiers.txt"))
+        foreach ((string word, _) in Lines("title-modifiers"))
         {
             modifiers.Add(word);
         }
 
         var honorifics = new Dictionary<string, PersonGender>(StringComparer.Ordinal);
         var honorificRoles = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach ((string honorific, string? extra) in Lines("honorifics.txt"))
+        foreach ((string honorific, string? extra) in Lines("honorifics"))
         {
             string[] columns = (extra ?? string.Empty).Split('\t');
             honorifics[honorific] = ParseGender(columns[0].Trim());
@@ -184,14 +227,14 @@ internal sealed class ResolutionLexicons
         }
 
         var firstNames = new Dictionary<string, PersonGender>(StringComparer.Ordinal);
-        foreach ((string name, string? extra) in Lines("first-names.txt"))
+        foreach ((string name, string? extra) in Lines("first-names"))
         {
             firstNames.TryAdd(name, ParseGender(extra));
         }
 
         var variants = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         int group = 0;
-        foreach ((string line, _) in Lines("name-variants.txt"))
+        foreach ((string line, _) in Lines("name-variants"))
         {
             foreach (string name in line.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
@@ -208,7 +251,7 @@ internal sealed class ResolutionLexicons
         }
 
         var suffixes = new HashSet<string>(StringComparer.Ordinal);
-        AddLines(suffixes, "org-suffixes.txt");
+        AddLines(suffixes, "org-suffixes");
 
         return new ResolutionLexicons(
             demonyms.ToFrozenSet(StringComparer.Ordinal),
@@ -220,7 +263,21 @@ internal sealed class ResolutionLexicons
             variants.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
             suffixes.ToFrozenSet(StringComparer.Ordinal),
             multiWord.ToFrozenSet(StringComparer.Ordinal),
-            honorificRoles.ToFrozenDictionary(StringComparer.Ordinal));
+            honorificRoles.ToFrozenDictionary(StringComparer.Ordinal))
+        {
+            NameParticles = Set("name-particles"),
+            GenerationalSuffixes = Set("generational-suffixes"),
+            InitialsSkipWords = Set("initials-skip-words"),
+            NameBindingWords = Set("name-binding-words"),
+            RoleDeterminers = Set("role-determiners"),
+        };
+    }
+
+    private static FrozenSet<string> Set(string lexicon)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        AddLines(set, lexicon);
+        return set.ToFrozenSet(StringComparer.Ordinal);
     }
 
     private static PersonGender ParseGender(string? column) => column switch
@@ -230,19 +287,18 @@ internal sealed class ResolutionLexicons
         _ => PersonGender.Unknown,
     };
 
-    private static void AddLines(HashSet<string> set, string file)
+    private static void AddLines(HashSet<string> set, string lexicon)
     {
-        foreach ((string item, _) in Lines(file))
+        foreach ((string item, _) in Lines(lexicon))
         {
             set.Add(item);
         }
     }
 
     /// <summary>The entries of an embedded lexicon: first column lower-cased without dots, second column as is.</summary>
-    private static IEnumerable<(string Item, string? Extra)> Lines(string file)
+    private static IEnumerable<(string Item, string? Extra)> Lines(string lexicon)
     {
-        string data = ResourceText.Read("NewsExtract.Resolution." + file);
-        foreach (string raw in data.Split('\n'))
+        foreach (string raw in LexiconRegistry.Get(lexicon).Entries)
         {
             string line = raw.TrimEnd('\r');
             if (line.Length == 0 || line[0] == '#')
