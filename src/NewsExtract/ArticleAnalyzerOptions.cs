@@ -28,6 +28,13 @@ public sealed class ArticleAnalyzerOptions
     public string? EntityModelPath { get; set; }
 
     /// <summary>
+    /// Gets or sets which built-in entity model tags the article. Default <see cref="EntityModelKind.Default"/>;
+    /// <see cref="EntityModelKind.Open"/> is the licence-clean model (see docs/model.md for what each saw).
+    /// Ignored when <see cref="EntityModelPath"/> is set.
+    /// </summary>
+    public EntityModelKind EntityModel { get; set; } = EntityModelKind.Default;
+
+    /// <summary>
     /// Gets the user's own names and their types, which the entity tagger always honours: every
     /// occurrence of a name (matched case-sensitively, ignoring spacing and punctuation such as periods
     /// and hyphens) becomes a mention of that type, replacing any overlapping mention the model found.
@@ -53,6 +60,11 @@ public sealed class ArticleAnalyzerOptions
             {
                 throw new ArgumentOutOfRangeException(nameof(CustomNames), pair.Value, $"Unknown entity type for custom name '{pair.Key}'.");
             }
+        }
+
+        if (!Enum.IsDefined(EntityModel))
+        {
+            throw new ArgumentOutOfRangeException(nameof(EntityModel), EntityModel, "Unknown entity model kind.");
         }
 
         if (!Enum.IsDefined(Stages))

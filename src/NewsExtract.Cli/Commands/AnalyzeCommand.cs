@@ -27,15 +27,20 @@ internal static class AnalyzeCommand
             Description = "Write to this file instead of standard output (written completely or not at all). With --format html and a folder: the directory for the pages.",
         };
 
+        var model = new Option<string?>("--model")
+        {
+            Description = "Entity model: 'open' for the built-in licence-clean model, or a model file (default: the built-in default model).",
+        };
+
         var command = new Command("analyze", "Analyze an article: entities, quotes and speakers as JSON.")
         {
-            path, format, output,
+            path, format, output, model,
         };
-        command.SetAction(parse => Run(parse.GetValue(path), parse.GetValue(format), parse.GetValue(output)));
+        command.SetAction(parse => Run(parse.GetValue(path), parse.GetValue(format), parse.GetValue(output), parse.GetValue(model)));
         return command;
     }
 
-    private static int Run(string? path, string? format, string? output)
+    private static int Run(string? path, string? format, string? output, string? model)
     {
         if (path is not null && path.Length > 1 && path[0] == '-')
         {
@@ -45,7 +50,7 @@ internal static class AnalyzeCommand
 
         try
         {
-            ArticleAnalyzer analyzer = ArticleAnalyzer.CreateDefault();
+            ArticleAnalyzer analyzer = CreateAnalyzer(model);
             if (path is not null && path != "-" && Directory.Exists(path))
             {
                 if (format == "html")
@@ -167,4 +172,28 @@ internal static class AnalyzeCommand
     /// <summary>Adds <c>"path"</c> as the first property of a serialized analysis object.</summary>
     private static string WithPath(string json, string path)
         => "{\"path\":" + System.Text.Json.JsonSerializer.Serialize(path, CliJsonContext.Default.String) + "," + json[1..];
+
+    /// <summary>The analyzer for <c>--model</c>: null or "default" the built-in default model, "open" the
+    /// licence-clean one, anything else a model file.</summary>
+    private static ArticleAnalyzer CreateAnalyzer(string? model)
+    {
+        var options = new ArticleAnalyzerOptions();
+        if (model == "open")
+        {
+            options.EntityModel = EntityModelKind.Open;
+        }
+        else if (model is not null && model != "default")
+        {
+            options.EntityModelPath = model;
+        }
+
+        try
+        {
+            return ArticleAnalyzer.Create(options);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new CliException(ex is InvalidDataException ? ex.Message : $"{model}: {ex.Message}");
+        }
+    }
 }
