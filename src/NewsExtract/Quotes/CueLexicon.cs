@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using NewsExtract.Internal;
+using NewsExtract.Lexicons;
 using NewsExtract.Text.Tokenization;
 
 namespace NewsExtract.Quotes;
@@ -10,15 +10,15 @@ namespace NewsExtract.Quotes;
 /// </summary>
 internal sealed class CueLexicon
 {
-    private static readonly Lazy<CueLexicon> s_default = new(() => new CueLexicon(ResourceText.Read("NewsExtract.Quotes.CueVerbs.txt")));
+    private static readonly Lazy<CueLexicon> s_default = new(() => new CueLexicon(LexiconRegistry.Get("cue-verbs").Entries));
 
     private readonly FrozenDictionary<string, CueVerb[]> _byFirstWord;
     private readonly FrozenDictionary<string, CueVerb[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    public CueLexicon(string data)
+    public CueLexicon(IEnumerable<string> lines)
     {
         var map = new Dictionary<string, List<CueVerb>>(StringComparer.OrdinalIgnoreCase);
-        foreach (string raw in data.Split('\n'))
+        foreach (string raw in lines)
         {
             string line = raw.Trim();
             if (line.Length == 0 || line[0] == '#')

@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using NewsExtract.Internal;
+using NewsExtract.Lexicons;
 
 namespace NewsExtract.Quotes;
 
@@ -9,7 +9,7 @@ namespace NewsExtract.Quotes;
 /// </summary>
 internal sealed class GenderLexicon
 {
-    private static readonly Lazy<GenderLexicon> s_default = new(() => new GenderLexicon(ResourceText.Read("NewsExtract.Quotes.GivenNames.txt")));
+    private static readonly Lazy<GenderLexicon> s_default = new(() => new GenderLexicon(LexiconRegistry.Get("given-names-common").Entries));
 
     private static readonly FrozenDictionary<string, Gender> s_titles = new Dictionary<string, Gender>(StringComparer.OrdinalIgnoreCase)
     {
@@ -21,10 +21,10 @@ internal sealed class GenderLexicon
 
     private readonly FrozenDictionary<string, Gender> _names;
 
-    public GenderLexicon(string data)
+    public GenderLexicon(IEnumerable<string> lines)
     {
         var names = new Dictionary<string, Gender>(StringComparer.OrdinalIgnoreCase);
-        foreach (string raw in data.Split('\n'))
+        foreach (string raw in lines)
         {
             string line = raw.Trim();
             if (line.Length == 0 || line[0] == '#')

@@ -1,4 +1,6 @@
 using NewsExtract.Internal;
+using NewsExtract.Structure;
+using NewsExtract.Text.Tokenization;
 
 namespace NewsExtract.Resolution;
 
@@ -47,12 +49,15 @@ internal sealed class EntityResolver
         _roles = new RoleFinder(lexicons);
     }
 
-    /// <summary>Cleans the mentions, then sets <see cref="AnalysisDocument.Entities"/> and <see cref="AnalysisDocument.MentionEntity"/>.</summary>
-    public void Resolve(AnalysisDocument document)
+    /// <summary>
+    /// The resolution stage: cleans the tagger's mentions, clusters them into entities and attaches roles.
+    /// Reads the layout, tokens and raw mentions; returns a new layer and writes none of its inputs.
+    /// </summary>
+    public ResolutionLayer Resolve(string text, ArticleLayout layout, Token[] tokens, MentionInfo[] rawMentions)
     {
-        CleanMention[] clean = _cleaner.Clean(document);
-        int[] mentionCluster = Cluster(document.Text, clean, out List<List<NameForm>> clusters);
-        Build(document, clean, mentionCluster, clusters);
+        CleanMention[] clean = _cleaner.Clean(text, layout, tokens, rawMentions);
+        int[] mentionCluster = Cluster(text, clean, out List<List<NameForm>> clusters);
+        return Build(text, tokens, clean, mentionCluster, clusters);
     }
 
     /// <summary>Clusters cleaned mentions; returns, for each mention, the index of its cluster.</summary>
@@ -483,10 +488,13 @@ internal sealed class EntityResolver
 
     private static bool IsAcronym(string word) => AcronymShape.Matches(word, maxLetters: 6);
 
-    private void Build(AnalysisDocument document, CleanMention[] clean, int[] mentionCluster, List<List<NameForm>> clusters)
+    private ResolutionLayer Build(string text, Token[] tokens, CleanMention[] clean, int[] mentionCluster, List<List<NameForm>> clusters)
     {
-        string text = document.Text;
-        MentionInfo[] mentions = document.Mentions;
+        var mentions = new MentionInfo[clean.Length];
+        for (int m = 0; m < clean.Length; m++)
+        {
+            mentions[m] = clean[m].Mention;
+        }
 
         // Clusters in order of first mention; ids follow that order.
         var firstMention = new int[clusters.Count];
@@ -586,9 +594,7 @@ internal sealed class EntityResolver
             mentions[m] = mentions[m] with { Type = entities[mentionEntity[m]].Type };
         }
 
-        document.Mentions = mentions;
-        document.MentionEntity = mentionEntity;
-        document.Entities = _roles.Attach(document, clean, entities);
+        return new ResolutionLayer(clean, mentions, mentionEntity, _roles.Attach(text, tokens, mentions, clean, entities));
     }
 
     /// <summary>The most complete surface: not an acronym, most words, then earliest.</summary>

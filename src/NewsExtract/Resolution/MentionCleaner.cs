@@ -1,5 +1,6 @@
 using NewsExtract.Internal;
 using NewsExtract.Structure;
+using NewsExtract.Text.Tokenization;
 
 namespace NewsExtract.Resolution;
 
@@ -33,15 +34,18 @@ internal sealed class MentionCleaner
 
     public MentionCleaner(ResolutionLexicons lexicons) => _lexicons = lexicons;
 
-    /// <summary>Cleans <see cref="AnalysisDocument.Mentions"/> and replaces them with the result.</summary>
-    public CleanMention[] Clean(AnalysisDocument document)
+    /// <summary>
+    /// Cleans the tagger's mentions into a new array in text order, each recording the index of the raw
+    /// mention it came from; <paramref name="rawMentions"/> is not changed.
+    /// </summary>
+    public CleanMention[] Clean(string text, ArticleLayout layout, Token[] tokens, MentionInfo[] rawMentions)
     {
-        string text = document.Text;
-        Paragraph[] paragraphs = document.Layout.Paragraphs;
-        TextSpan? title = document.Layout.Title;
+        Paragraph[] paragraphs = layout.Paragraphs;
+        TextSpan? title = layout.Title;
         var kept = new List<(CleanMention Mention, bool InHeading)>();
-        foreach (MentionInfo mention in document.Mentions)
+        for (int raw = 0; raw < rawMentions.Length; raw++)
         {
+            MentionInfo mention = rawMentions[raw];
             if (mention.Start < 0 || mention.End > text.Length || mention.End <= mention.Start)
             {
                 continue;
@@ -81,7 +85,7 @@ internal sealed class MentionCleaner
                         part = part with { Gender = PrecedingHonorificGender(text, part.Mention.Start) };
                     }
 
-                    kept.Add((part with { Role = SingularRole(part.Role) }, kind == ParagraphKind.Heading));
+                    kept.Add((part with { Role = SingularRole(part.Role), RawMention = raw }, kind == ParagraphKind.Heading));
                 }
             }
         }
@@ -101,7 +105,7 @@ internal sealed class MentionCleaner
         {
             if (!inHeading || bodyNames.Contains(NameKey.Plain(text[m.Mention.Start..m.Mention.End])))
             {
-                result.Add(WithTokens(document, m));
+                result.Add(WithTokens(tokens, m));
             }
         }
 
@@ -119,15 +123,7 @@ internal sealed class MentionCleaner
             }
         }
 
-        CleanMention[] array = clean.ToArray();
-        var mentions = new MentionInfo[array.Length];
-        for (int i = 0; i < array.Length; i++)
-        {
-            mentions[i] = array[i].Mention;
-        }
-
-        document.Mentions = mentions;
-        return array;
+        return clean.ToArray();
     }
 
     /// <summary>
@@ -589,16 +585,16 @@ internal sealed class MentionCleaner
 
     private static string Plain(string text, (int Start, int End) word) => NameKey.Plain(text[word.Start..word.End]);
 
-    private static CleanMention WithTokens(AnalysisDocument document, CleanMention m)
+    private static CleanMention WithTokens(Token[] tokens, CleanMention m)
     {
-        int first = document.TokenIndexAtOrAfter(m.Mention.Start);
-        if (first > 0 && document.Tokens[first - 1].End > m.Mention.Start)
+        int first = TokenSearch.IndexAtOrAfter(tokens, m.Mention.Start);
+        if (first > 0 && tokens[first - 1].End > m.Mention.Start)
         {
             first--;
         }
 
         int last = first;
-        while (last < document.Tokens.Length && document.Tokens[last].Start < m.Mention.End)
+        while (last < tokens.Length && tokens[last].Start < m.Mention.End)
         {
             last++;
         }

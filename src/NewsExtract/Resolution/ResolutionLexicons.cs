@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using NewsExtract.Internal;
+using NewsExtract.Lexicons;
 
 namespace NewsExtract.Resolution;
 
@@ -125,14 +126,14 @@ internal sealed class ResolutionLexicons
     private static ResolutionLexicons Load()
     {
         var demonyms = new HashSet<string>(StringComparer.Ordinal);
-        AddLines(demonyms, "demonyms.txt");
-        AddLines(demonyms, "demonyms-extra.txt");
+        AddLines(demonyms, "demonyms");
+        AddLines(demonyms, "demonyms-extra");
 
         var heads = new HashSet<string>(StringComparer.Ordinal);
         var modifiers = new HashSet<string>(StringComparer.Ordinal);
         var titleGenders = new Dictionary<string, PersonGender>(StringComparer.Ordinal);
         var multiWord = new HashSet<string>(StringComparer.Ordinal);
-        foreach ((string title, string? extra) in Lines("titles.txt"))
+        foreach ((string title, string? extra) in Lines("titles"))
         {
             string[] words = title.Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (words.Length == 0)
@@ -166,14 +167,14 @@ internal sealed class ResolutionLexicons
             }
         }
 
-        foreach ((string word, _) in Lines("title-modifiers.txt"))
+        foreach ((string word, _) in Lines("title-modifiers"))
         {
             modifiers.Add(word);
         }
 
         var honorifics = new Dictionary<string, PersonGender>(StringComparer.Ordinal);
         var honorificRoles = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach ((string honorific, string? extra) in Lines("honorifics.txt"))
+        foreach ((string honorific, string? extra) in Lines("honorifics"))
         {
             string[] columns = (extra ?? string.Empty).Split('\t');
             honorifics[honorific] = ParseGender(columns[0].Trim());
@@ -184,14 +185,14 @@ internal sealed class ResolutionLexicons
         }
 
         var firstNames = new Dictionary<string, PersonGender>(StringComparer.Ordinal);
-        foreach ((string name, string? extra) in Lines("first-names.txt"))
+        foreach ((string name, string? extra) in Lines("first-names"))
         {
             firstNames.TryAdd(name, ParseGender(extra));
         }
 
         var variants = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         int group = 0;
-        foreach ((string line, _) in Lines("name-variants.txt"))
+        foreach ((string line, _) in Lines("name-variants"))
         {
             foreach (string name in line.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
@@ -208,7 +209,7 @@ internal sealed class ResolutionLexicons
         }
 
         var suffixes = new HashSet<string>(StringComparer.Ordinal);
-        AddLines(suffixes, "org-suffixes.txt");
+        AddLines(suffixes, "org-suffixes");
 
         return new ResolutionLexicons(
             demonyms.ToFrozenSet(StringComparer.Ordinal),
@@ -230,19 +231,18 @@ internal sealed class ResolutionLexicons
         _ => PersonGender.Unknown,
     };
 
-    private static void AddLines(HashSet<string> set, string file)
+    private static void AddLines(HashSet<string> set, string lexicon)
     {
-        foreach ((string item, _) in Lines(file))
+        foreach ((string item, _) in Lines(lexicon))
         {
             set.Add(item);
         }
     }
 
     /// <summary>The entries of an embedded lexicon: first column lower-cased without dots, second column as is.</summary>
-    private static IEnumerable<(string Item, string? Extra)> Lines(string file)
+    private static IEnumerable<(string Item, string? Extra)> Lines(string lexicon)
     {
-        string data = ResourceText.Read("NewsExtract.Resolution." + file);
-        foreach (string raw in data.Split('\n'))
+        foreach (string raw in LexiconRegistry.Get(lexicon).Entries)
         {
             string line = raw.TrimEnd('\r');
             if (line.Length == 0 || line[0] == '#')

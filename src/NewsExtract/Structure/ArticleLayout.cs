@@ -9,6 +9,9 @@ internal sealed class ArticleLayout
         Paragraphs = paragraphs;
     }
 
+    /// <summary>The layout of a text with no lines: no title, no paragraphs.</summary>
+    public static ArticleLayout Empty { get; } = new(null, []);
+
     /// <summary>The title span (first non-empty line), if any.</summary>
     public TextSpan? Title { get; }
 

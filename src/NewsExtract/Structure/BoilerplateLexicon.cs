@@ -1,14 +1,14 @@
-using NewsExtract.Internal;
+using NewsExtract.Lexicons;
 
 namespace NewsExtract.Structure;
 
 /// <summary>
-/// The phrases that open lines of page furniture (embedded <c>Structure/Lexicons/boilerplate.txt</c>),
+/// The phrases that open lines of page furniture (lexicon <c>boilerplate</c>),
 /// lower-cased, longest first so the most specific phrase decides. Immutable and shared.
 /// </summary>
 internal sealed class BoilerplateLexicon
 {
-    private static readonly Lazy<BoilerplateLexicon> s_default = new(() => Parse(ResourceText.Read("NewsExtract.Structure.boilerplate.txt")));
+    private static readonly Lazy<BoilerplateLexicon> s_default = new(() => Parse(LexiconRegistry.Get("boilerplate").Entries));
 
     private readonly (string Phrase, bool Tail)[] _phrases;
 
@@ -17,10 +17,10 @@ internal sealed class BoilerplateLexicon
     public static BoilerplateLexicon Default => s_default.Value;
 
     /// <summary>Parses the lexicon format: one phrase a line, optional TAB <c>tail</c>, <c>#</c> comments.</summary>
-    public static BoilerplateLexicon Parse(string data)
+    public static BoilerplateLexicon Parse(IEnumerable<string> lines)
     {
         var phrases = new List<(string Phrase, bool Tail)>();
-        foreach (string raw in data.Split('\n'))
+        foreach (string raw in lines)
         {
             string line = raw.TrimEnd('\r');
             if (line.Length == 0 || line[0] == '#')

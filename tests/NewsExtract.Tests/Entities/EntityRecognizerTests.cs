@@ -63,8 +63,10 @@ public class EntityRecognizerTests
     public void Recognize_NameInCuratedOrganizationList_MarkedListedOthersNot()
     {
         const string Text = "Talks resume\n\nThe Pentagon said officials in Berlin and Flentor Industries agreed on Monday.\n";
-        var document = new AnalysisDocument(Text) { Layout = new ArticleStructureParser().Parse(Text), Tokens = TextTokenizer.Tokenize(Text) };
-        document.Sentences = new SentenceSplitter().Split(Text, document.Tokens, document.Layout);
+        var document = new AnalysisDocument(Text);
+        document.SetLayout(new ArticleStructureParser().Parse(Text));
+        document.SetTokens(TextTokenizer.Tokenize(Text));
+        document.SetSentences(new SentenceSplitter().Split(Text, document.Tokens, document.Layout));
 
         MentionInfo[] mentions = new EntityRecognizer().Recognize(document);
 

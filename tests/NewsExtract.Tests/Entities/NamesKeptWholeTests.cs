@@ -14,8 +14,10 @@ public class NamesKeptWholeTests
 {
     private static AnalysisDocument Document(string text)
     {
-        var document = new AnalysisDocument(text) { Layout = new ArticleStructureParser().Parse(text), Tokens = TextTokenizer.Tokenize(text) };
-        document.Sentences = new SentenceSplitter().Split(text, document.Tokens, document.Layout);
+        var document = new AnalysisDocument(text);
+        document.SetLayout(new ArticleStructureParser().Parse(text));
+        document.SetTokens(TextTokenizer.Tokenize(text));
+        document.SetSentences(new SentenceSplitter().Split(text, document.Tokens, document.Layout));
         return document;
     }
 

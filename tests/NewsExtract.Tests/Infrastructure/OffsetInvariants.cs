@@ -11,6 +11,27 @@ internal static class OffsetInvariants
 {
     private const string QuoteMarks = "\"\u201C\u201D\u201E\u00AB\u00BB";
 
+    /// <summary>
+    /// The one-entity-index invariant: whenever a quote's speaker points at the span of a mention, the
+    /// speaker carries that mention's entity id (the quote stage resolves names only through the index).
+    /// </summary>
+    public static void AssertSpeakersAgreeWithMentions(ArticleAnalysis analysis)
+    {
+        var byspan = new Dictionary<(int, int), int>();
+        foreach (Mention m in analysis.Mentions)
+        {
+            byspan[(m.Start, m.End)] = m.EntityId;
+        }
+
+        foreach (Quote q in analysis.Quotes)
+        {
+            if (q.Speaker is { Start: int start, End: int end } speaker && byspan.TryGetValue((start, end), out int entityId))
+            {
+                Check(speaker.EntityId == entityId, $"speaker '{speaker.Text}' has entity {speaker.EntityId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} but the mention at its span belongs to entity {entityId}", start);
+            }
+        }
+    }
+
     public static void AssertValid(string text, ArticleAnalysis analysis)
     {
         int previous = 0;

@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using NewsExtract.Internal;
+using NewsExtract.Lexicons;
 
 namespace NewsExtract.Text.Sentences;
 
@@ -17,7 +17,7 @@ internal static class SentenceLexicon
     {
         var signOffs = new List<string>();
         var greetings = new List<string>();
-        foreach (string raw in ResourceText.Read("NewsExtract.Sentences.LetterPhrases.txt").Split('\n'))
+        foreach (string raw in LexiconRegistry.Get("letter-phrases").Entries)
         {
             string line = raw.TrimEnd('\r');
             int tab = line.IndexOf('\t', StringComparison.Ordinal);

@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using NewsExtract.Internal;
+using NewsExtract.Lexicons;
 
 namespace NewsExtract.Text.Tokenization;
 
@@ -24,7 +24,7 @@ internal static class TokenizerLexicon
     {
         var abbreviations = new List<string>();
         var titles = new List<string>();
-        foreach ((string item, string? tag) in ReadLines("NewsExtract.Tokenization.Abbreviations.txt"))
+        foreach ((string item, string? tag) in ReadLines("abbreviations"))
         {
             abbreviations.Add(item);
             if (tag == "title")
@@ -34,13 +34,13 @@ internal static class TokenizerLexicon
         }
 
         var prefixes = new List<string>();
-        foreach ((string item, _) in ReadLines("NewsExtract.Tokenization.HyphenPrefixes.txt"))
+        foreach ((string item, _) in ReadLines("hyphen-prefixes"))
         {
             prefixes.Add(item);
         }
 
         var starters = new List<string>();
-        foreach ((string item, _) in ReadLines("NewsExtract.Tokenization.SentenceStarters.txt"))
+        foreach ((string item, _) in ReadLines("sentence-starters"))
         {
             starters.Add(item);
         }
@@ -89,10 +89,9 @@ internal static class TokenizerLexicon
         return token.Length == 3 && (token[0] | 0x20) == 'n' && token[1] is '\'' or '\u2019' && (token[2] | 0x20) == 't';
     }
 
-    private static IEnumerable<(string Item, string? Tag)> ReadLines(string resource)
+    private static IEnumerable<(string Item, string? Tag)> ReadLines(string lexicon)
     {
-        string text = ResourceText.Read(resource);
-        foreach (string raw in text.Split('\n'))
+        foreach (string raw in LexiconRegistry.Get(lexicon).Entries)
         {
             string line = raw.TrimEnd('\r');
             if (line.Length == 0 || line[0] == '#')
