@@ -13,8 +13,13 @@ password=${NEWSEXTRACT_PG_PASSWORD:-newsextract}
 
 if ! command -v rabbitmq-server >/dev/null 2>&1 || ! command -v pg_ctlcluster >/dev/null 2>&1 || [ -z "$(ls /etc/postgresql 2>/dev/null)" ]; then
   log "installing rabbitmq-server and postgresql (Debian packages)"
-  apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server postgresql >&2 2>&1 | tail -2 >&2 || true
+  apt_log=$(mktemp)
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server postgresql; } > "$apt_log" 2>&1; then
+    tail -20 "$apt_log" >&2
+    log "apt-get install failed"
+    exit 1
+  fi
+  rm -f "$apt_log"
 fi
 
 # RabbitMQ: AMQP, Erlang distribution and epmd on 127.0.0.1 only.

@@ -56,16 +56,12 @@ public class NerBenchmarks
             _ => NerModel.Default,
         };
         _recognizer = new EntityRecognizer(_model, null);
-        var options = new ArticleAnalyzerOptions();
-        if (Model == "baseline")
+        ArticleAnalyzerOptions options = Model switch
         {
-            options.EntityModelPath = Environment.GetEnvironmentVariable(BaselineVariable);
-        }
-        else if (Model == "open")
-        {
-            options.EntityModel = EntityModelKind.Open;
-        }
-
+            "baseline" => new ArticleAnalyzerOptions { EntityModelPath = Environment.GetEnvironmentVariable(BaselineVariable) },
+            "open" => new ArticleAnalyzerOptions { EntityModel = EntityModelKind.Open },
+            _ => ArticleAnalyzerOptions.Default,
+        };
         _analyzer = ArticleAnalyzer.Create(options);
         _text = sb.ToString();
         _document = new AnalysisDocument(_text);

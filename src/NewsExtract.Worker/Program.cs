@@ -43,7 +43,7 @@ builder.Logging.AddSimpleConsole(console =>
 });
 
 // Concurrency is the worker's (one analysis per processor task); each analysis runs on one thread.
-builder.Services.AddNewsExtract(analyzer => analyzer.MaxDegreeOfParallelism = 1);
+builder.Services.AddNewsExtract(new NewsExtract.ArticleAnalyzerOptions { MaxDegreeOfParallelism = 1 });
 builder.Services.AddSingleton(services => new ArticleStore(services.GetRequiredService<IOptions<WorkerOptions>>().Value.Postgres));
 builder.Services.AddHostedService<ArticleConsumer>();
 

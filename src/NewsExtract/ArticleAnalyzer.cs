@@ -43,10 +43,10 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
 
     /// <summary>Creates an analyzer with default options (full analysis).</summary>
     /// <returns>A thread-safe analyzer.</returns>
-    public static ArticleAnalyzer CreateDefault() => new(new ArticleAnalyzerOptions());
+    public static ArticleAnalyzer CreateDefault() => new(ArticleAnalyzerOptions.Default);
 
     /// <summary>Creates an analyzer with the given options.</summary>
-    /// <param name="options">The options; copied, so later changes have no effect.</param>
+    /// <param name="options">The options (immutable; validated here).</param>
     /// <returns>A thread-safe analyzer.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option has an invalid value.</exception>

@@ -212,15 +212,12 @@ internal static class AnalyzeCommand
     /// licence-clean one, anything else a model file.</summary>
     private static ArticleAnalyzer CreateAnalyzer(string? model)
     {
-        var options = new ArticleAnalyzerOptions();
-        if (model == "open")
+        ArticleAnalyzerOptions options = model switch
         {
-            options.EntityModel = EntityModelKind.Open;
-        }
-        else if (model is not null && model != "default")
-        {
-            options.EntityModelPath = model;
-        }
+            "open" => new ArticleAnalyzerOptions { EntityModel = EntityModelKind.Open },
+            null or "default" => ArticleAnalyzerOptions.Default,
+            _ => new ArticleAnalyzerOptions { EntityModelPath = model },
+        };
 
         try
         {

@@ -70,6 +70,12 @@ internal static class JsonLinesCommand
             Console.Error.WriteLine($"error: {path}: {ex.Message}");
             return Program.BadInput;
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // An analysis that throws stops the stream at its place; the lines before it are written.
+            Console.Error.WriteLine($"error: analysis failed: {ex.GetType().Name}: {ex.Message}");
+            return Program.BadInput;
+        }
         finally
         {
             if (temp is not null)

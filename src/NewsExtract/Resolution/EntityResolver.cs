@@ -156,7 +156,7 @@ internal sealed class EntityResolver
                 words.RemoveAt(0);
             }
 
-            while (words.Count > 1 && words[^1] is "jr" or "sr" or "ii" or "iii" or "iv")
+            while (words.Count > 1 && _lexicons.GenerationalSuffixes.Contains(words[^1]))
             {
                 words.RemoveAt(words.Count - 1);
             }
@@ -164,7 +164,7 @@ internal sealed class EntityResolver
             // Particles belong to the surname for comparison: "van beethoven" compares as "beethoven".
             for (int i = words.Count - 2; i >= 1; i--)
             {
-                if (words[i] is "van" or "von" or "de" or "der" or "den" or "da" or "di" or "del" or "la" or "le" or "bin" or "ibn" or "al" or "el")
+                if (_lexicons.NameParticles.Contains(words[i]))
                 {
                     words.RemoveAt(i);
                 }
@@ -192,7 +192,7 @@ internal sealed class EntityResolver
             if (words[i].Length > 0 && char.IsLetter(words[i][0]))
             {
                 allInitials.Append(words[i][0]);
-                if (words[i] is not ("of" or "for" or "and" or "the" or "in" or "on" or "at" or "de" or "du" or "des" or "la" or "le" or "to" or "&"))
+                if (!_lexicons.InitialsSkipWords.Contains(words[i]))
                 {
                     initials.Append(words[i][0]);
                 }

@@ -133,7 +133,7 @@ internal sealed class MentionCleaner
     /// the name the acronym introduces, and the span is narrowed to it. The head ("Permanent Council of
     /// the") is dropped: mentions cannot nest, and the writer marked the trailing part as the name.
     /// </summary>
-    internal static List<(int Start, int End)> NarrowToAcronymExpansion(string text, List<(int Start, int End)> words, int end)
+    internal List<(int Start, int End)> NarrowToAcronymExpansion(string text, List<(int Start, int End)> words, int end)
     {
         if (words.Count < 4 || Acronym(text, end) is not string acronym || SpellsAcronym(text, words, 0, acronym))
         {
@@ -196,7 +196,7 @@ internal sealed class MentionCleaner
     }
 
     /// <summary>Whether the initials of words[from..] spell the acronym, with or without the function words.</summary>
-    private static bool SpellsAcronym(string text, List<(int Start, int End)> words, int from, string acronym)
+    private bool SpellsAcronym(string text, List<(int Start, int End)> words, int from, string acronym)
     {
         var content = new System.Text.StringBuilder();
         var all = new System.Text.StringBuilder();
@@ -216,7 +216,7 @@ internal sealed class MentionCleaner
 
             char initial = char.ToUpperInvariant(text[first]);
             all.Append(initial);
-            if (!IsFunctionWord(text.AsSpan(first, e - first)))
+            if (!_lexicons.InitialsSkipWordLookup.Contains(text.AsSpan(first, e - first)))
             {
                 content.Append(initial);
             }
@@ -224,9 +224,6 @@ internal sealed class MentionCleaner
 
         return content.ToString() == acronym || all.ToString() == acronym;
     }
-
-    private static bool IsFunctionWord(ReadOnlySpan<char> word)
-        => word is "of" or "for" or "and" or "the" or "in" or "on" or "at" or "de" or "du" or "des" or "la" or "le" or "to" or "&";
 
     /// <summary>The gender of an honorific written just before the span ("Mrs Johnson" tagged as "Johnson").</summary>
     private PersonGender PrecedingHonorificGender(string text, int start)
@@ -329,7 +326,7 @@ internal sealed class MentionCleaner
     /// binds a name together ("of", "for", "de"), and, outside organizations, after a possessive word
     /// followed by more words ("Germany\u2019s Scholz" -> "Germany\u2019s" + "Scholz"; the possessive is trimmed later).
     /// </summary>
-    private static List<(int First, int Count)> SplitCoordination(string text, List<(int Start, int End)> words, MentionInfo mention)
+    private List<(int First, int Count)> SplitCoordination(string text, List<(int Start, int End)> words, MentionInfo mention)
     {
         var parts = new List<(int First, int Count)>();
         if (mention.Confidence >= LowConfidence || words.Count < 2)
@@ -341,7 +338,7 @@ internal sealed class MentionCleaner
         bool bound = false;
         foreach ((int s, int e) in words)
         {
-            bound |= text.AsSpan(s, e - s) is "of" or "for" or "de" or "du" or "des" or "del" or "da" or "on";
+            bound |= _lexicons.NameBindingWordLookup.Contains(text.AsSpan(s, e - s));
         }
 
         int first = 0;
@@ -554,11 +551,11 @@ internal sealed class MentionCleaner
         return end;
     }
 
-    private static bool AllSuffixes(string text, List<(int Start, int End)> words, int from)
+    private bool AllSuffixes(string text, List<(int Start, int End)> words, int from)
     {
         for (int i = from; i < words.Count; i++)
         {
-            if (Plain(text, words[i]) is not ("jr" or "sr" or "ii" or "iii" or "iv"))
+            if (!_lexicons.GenerationalSuffixes.Contains(Plain(text, words[i])))
             {
                 return false;
             }

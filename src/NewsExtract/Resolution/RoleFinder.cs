@@ -208,7 +208,7 @@ internal sealed class RoleFinder
 
         int k = t + 1;
         string det = Plain(text, tokens[k]);
-        if (det is "the" or "a" or "an" or "his" or "her" or "their" or "its")
+        if (_lexicons.RoleDeterminers.Contains(det))
         {
             k++;
         }

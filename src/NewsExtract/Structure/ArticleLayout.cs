@@ -1,3 +1,5 @@
+using NewsExtract.Internal;
+
 namespace NewsExtract.Structure;
 
 /// <summary>The block structure of an article: its title and paragraphs with their kinds.</summary>
