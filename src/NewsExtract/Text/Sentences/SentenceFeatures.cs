@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NewsExtract.Text.Tokenization;
 
 namespace NewsExtract.Text.Sentences;
@@ -34,6 +35,50 @@ internal static class SentenceFeatures
         /// <summary>Brackets opened and not yet closed in the paragraph (capped).</summary>
         public int BracketDepth;
 
+        /// <summary>The form and shape hashes of the last four tokens looked at, by token index modulo 4.</summary>
+        private Slots _slots;
+
+        private int _openingIndex;
+
+        private ulong _openingLower;
+
+        /// <summary>Starts a paragraph.</summary>
+        public State(int first)
+        {
+            SentenceFirst = first;
+            _openingIndex = -1;
+            for (int k = 0; k < 4; k++)
+            {
+                _slots[k].Index = -1;
+            }
+        }
+
+        /// <summary>The lowercased-form and shape hashes of a token, each computed once.</summary>
+        public (ulong Lower, ulong Shape) Hashes(string text, Token[] tokens, int index)
+        {
+            ref Slot slot = ref _slots[index & 3];
+            if (slot.Index != index)
+            {
+                slot.Index = index;
+                slot.Lower = Lower(text, tokens[index]);
+                slot.Shape = Shape(text, tokens[index]);
+            }
+
+            return (slot.Lower, slot.Shape);
+        }
+
+        /// <summary>The lowercased-form hash of the sentence's first token.</summary>
+        public ulong OpeningLower(string text, Token[] tokens)
+        {
+            if (_openingIndex != SentenceFirst)
+            {
+                _openingIndex = SentenceFirst;
+                _openingLower = Lower(text, tokens[SentenceFirst]);
+            }
+
+            return _openingLower;
+        }
+
         /// <summary>Updates the quote and bracket state with the token before the gap.</summary>
         public void Observe(string text, Token token)
         {
@@ -59,6 +104,19 @@ internal static class SentenceFeatures
                     break;
             }
         }
+    }
+
+    private struct Slot
+    {
+        public int Index;
+        public ulong Lower;
+        public ulong Shape;
+    }
+
+    [InlineArray(4)]
+    private struct Slots
+    {
+        private Slot _element;
     }
 
     /// <summary>
@@ -100,7 +158,7 @@ internal static class SentenceFeatures
     }
 
     /// <summary>Writes the features of the gap after token <paramref name="index"/> and returns how many.</summary>
-    public static int Extract(string text, Token[] tokens, int index, int first, int end, bool ruleSplit, in State state, Span<ulong> output)
+    public static int Extract(string text, Token[] tokens, int index, int first, int end, bool ruleSplit, ref State state, Span<ulong> output)
     {
         int n = 0;
         Token cur = tokens[index];
@@ -111,14 +169,10 @@ internal static class SentenceFeatures
         Token after = hasAfter ? tokens[index + 2] : default;
 
         ulong rule = ruleSplit ? 1UL : 2UL;
-        ulong curLower = Lower(text, cur);
-        ulong nextLower = Lower(text, next);
-        ulong prevLower = hasPrevious ? Lower(text, previous) : 11;
-        ulong afterLower = hasAfter ? Lower(text, after) : 13;
-        ulong curShape = Shape(text, cur);
-        ulong nextShape = Shape(text, next);
-        ulong prevShape = hasPrevious ? Shape(text, previous) : 11;
-        ulong afterShape = hasAfter ? Shape(text, after) : 13;
+        (ulong curLower, ulong curShape) = state.Hashes(text, tokens, index);
+        (ulong nextLower, ulong nextShape) = state.Hashes(text, tokens, index + 1);
+        (ulong prevLower, ulong prevShape) = hasPrevious ? state.Hashes(text, tokens, index - 1) : (11UL, 11UL);
+        (ulong afterLower, ulong afterShape) = hasAfter ? state.Hashes(text, tokens, index + 2) : (13UL, 13UL);
         ulong gap = Gap(text, cur.End, next.Start);
         ulong kinds = ((ulong)cur.Kind << 8) | (ulong)next.Kind;
 
@@ -146,7 +200,7 @@ internal static class SentenceFeatures
 
         ReadOnlySpan<char> curSpan = text.AsSpan(cur.Start, cur.Length);
         ReadOnlySpan<char> nextSpan = text.AsSpan(next.Start, next.Length);
-        if (next.Kind == TokenKind.Word && TokenizerLexicon.IsSentenceStarter(nextSpan))
+        if (next.Kind == TokenKind.Word && char.IsAsciiLetterUpper(nextSpan[0]) && TokenizerLexicon.IsSentenceStarter(nextSpan))
         {
             output[n++] = Mix(22, Mix(curShape, rule));
         }
@@ -177,7 +231,7 @@ internal static class SentenceFeatures
             output[n++] = Mix(30, Mix(gap, rule));
         }
 
-        if (hasPrevious && previous.Kind == TokenKind.Word && TokenizerLexicon.IsTitle(text.AsSpan(previous.Start, previous.Length)))
+        if (hasPrevious && previous.Kind == TokenKind.Word && text[previous.End - 1] == '.' && TokenizerLexicon.IsTitle(text.AsSpan(previous.Start, previous.Length)))
         {
             output[n++] = Mix(31, nextShape);
         }
@@ -193,8 +247,7 @@ internal static class SentenceFeatures
         output[n++] = Mix(35, Mix(nextShape, afterLower));
 
         // How the sentence being built began ("Thanks, Sean" / "Regards, Kevin").
-        Token opening = tokens[state.SentenceFirst];
-        output[n++] = Mix(36, Mix(Lower(text, opening), Bucket(inSentence), nextShape));
+        output[n++] = Mix(36, Mix(state.OpeningLower(text, tokens), Bucket(inSentence), nextShape));
 
         return n;
     }
@@ -265,7 +318,8 @@ internal static class SentenceFeatures
         int written = 0;
         foreach (char c in span)
         {
-            char s = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : Normalize(c);
+            char s = char.IsAsciiLetterLower(c) ? 'x' : char.IsAsciiLetterUpper(c) ? 'X' : char.IsAsciiDigit(c) ? 'd'
+                : c < 0x80 && c != '`' ? c : char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : Normalize(c);
             run = s == previous ? run + 1 : 1;
             previous = s;
             if (run > 2)
@@ -285,6 +339,11 @@ internal static class SentenceFeatures
 
     private static char LowerChar(char c)
     {
+        if (c < 0x80 && c != '`')
+        {
+            return char.IsAsciiDigit(c) ? '0' : (char)(c | (char.IsAsciiLetterUpper(c) ? 0x20 : 0));
+        }
+
         c = Normalize(c);
         return char.IsDigit(c) ? '0' : char.ToLowerInvariant(c);
     }

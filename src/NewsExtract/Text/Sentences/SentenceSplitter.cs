@@ -97,7 +97,7 @@ internal sealed class SentenceSplitter
         {
             MarkByRules(text, tokens, first, end, marks);
             Span<ulong> features = stackalloc ulong[SentenceFeatures.MaxFeatures];
-            var state = new SentenceFeatures.State { SentenceFirst = first };
+            var state = new SentenceFeatures.State(first);
             for (int i = first; i < end - 1; i++)
             {
                 state.Observe(text, tokens[i]);
@@ -113,7 +113,7 @@ internal sealed class SentenceSplitter
                 }
                 else
                 {
-                    int n = SentenceFeatures.Extract(text, tokens, i, first, end, mark == RuleMark.Split, in state, features);
+                    int n = SentenceFeatures.Extract(text, tokens, i, first, end, mark == RuleMark.Split, ref state, features);
                     split = decider.Decide(tokens, i, features[..n]);
                 }
 
