@@ -11,10 +11,16 @@ namespace NewsExtract.Benchmarks;
 /// <summary>
 /// The entity tagger on the sample article repeated 20 times (one long document): tokenizing the same
 /// text is the baseline; tokens per second = <see cref="TokenCount"/> / mean time. Also the model load.
+/// <see cref="Model"/>: the built-in default and open models and, when the environment variable
+/// <c>NEWSEXTRACT_BASELINE_MODEL</c> names a model file (e.g. an earlier model from git history, see
+/// docs/performance.md), that model as "baseline", so before and after are measured in one run.
 /// </summary>
 public class NerBenchmarks
 {
-    private readonly EntityRecognizer _recognizer = new();
+    private const string BaselineVariable = "NEWSEXTRACT_BASELINE_MODEL";
+    private EntityRecognizer _recognizer = new();
+    private ArticleAnalyzer _analyzer = ArticleAnalyzer.CreateDefault();
+    private NerModel _model = NerModel.Default;
     private string _text = string.Empty;
     private AnalysisDocument _document = new(string.Empty);
     private NerInput _input = new(string.Empty, [], []);
@@ -22,8 +28,16 @@ public class NerBenchmarks
     private float[] _confidence = [];
     private byte[] _modelBytes = [];
 
-    /// <summary>Gets the number of tokens tagged per operation.</summary>
-    public int TokenCount => _input.Tokens.Length;
+    /// <summary>Gets or sets the model measured: default, open or baseline.</summary>
+    [ParamsSource(nameof(Models))]
+    public string Model { get; set; } = "default";
+
+    /// <summary>Gets the models to measure: the built-in ones, plus the baseline when its file is given.</summary>
+    public static IEnumerable<string> Models
+        => Environment.GetEnvironmentVariable(BaselineVariable) is { Length: > 0 } ? ["baseline", "default", "open"] : ["default", "open"];
+
+    /// <summary>Gets the number of (tokenizer) tokens per operation.</summary>
+    public int TokenCount => _document.Tokens.Length;
 
     [GlobalSetup]
     public void Setup()
@@ -35,6 +49,20 @@ public class NerBenchmarks
             sb.Append(sample).Append("\n\n");
         }
 
+        _model = Model switch
+        {
+            "baseline" => NerModel.Load(Environment.GetEnvironmentVariable(BaselineVariable)!),
+            "open" => NerModel.Open,
+            _ => NerModel.Default,
+        };
+        _recognizer = new EntityRecognizer(_model, null);
+        ArticleAnalyzerOptions options = Model switch
+        {
+            "baseline" => new ArticleAnalyzerOptions { EntityModelPath = Environment.GetEnvironmentVariable(BaselineVariable) },
+            "open" => new ArticleAnalyzerOptions { EntityModel = EntityModelKind.Open },
+            _ => ArticleAnalyzerOptions.Default,
+        };
+        _analyzer = ArticleAnalyzer.Create(options);
         _text = sb.ToString();
         _document = new AnalysisDocument(_text);
         _document.SetLayout(new ArticleStructureParser().Parse(_text));
@@ -44,9 +72,9 @@ public class NerBenchmarks
         _tags = new int[_input.Tokens.Length];
         _confidence = new float[_input.Tokens.Length];
         using var stream = new MemoryStream();
-        NerModel.Default.Write(stream);
+        _model.Write(stream);
         _modelBytes = stream.ToArray();
-        Console.WriteLine($"// NerBenchmarks: {TokenCount} tokens per operation, model {_modelBytes.Length} bytes");
+        Console.WriteLine($"// NerBenchmarks({Model}): {TokenCount} tokens per operation, model {_modelBytes.Length} bytes");
     }
 
     [Benchmark(Baseline = true)]
@@ -56,13 +84,17 @@ public class NerBenchmarks
     [Benchmark]
     public int Tag()
     {
-        NerTagger.Tag(NerModel.Default, _input, _tags, _confidence);
+        NerTagger.Tag(_model, _input, _tags, _confidence);
         return _tags[^1];
     }
 
     /// <summary>The whole stage: tagging, spans, document consistency, mentions.</summary>
     [Benchmark]
     public int Recognize() => _recognizer.Recognize(_document).Length;
+
+    /// <summary>The whole analysis (all stages) of the same text with this model.</summary>
+    [Benchmark]
+    public int Analyze() => _analyzer.Analyze(_text).Mentions.Count;
 
     /// <summary>Reading the model from its compressed bytes (what the lazy first use costs).</summary>
     [Benchmark]

@@ -36,7 +36,8 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
         _stages = options.Stages;
         _includeTokens = options.IncludeTokens;
         _parallelism = options.EffectiveParallelism;
-        NerModel? model = options.EntityModelPath is null ? null : NerModel.Load(options.EntityModelPath);
+        NerModel? model = options.EntityModelPath is not null ? NerModel.Load(options.EntityModelPath)
+            : options.EntityModel == EntityModelKind.Open ? NerModel.Open : null;
         _recognizer = new EntityRecognizer(model, [.. options.CustomNames]);
     }
 

@@ -35,6 +35,13 @@ public sealed class ArticleAnalyzerOptions
     public string? EntityModelPath { get; init; }
 
     /// <summary>
+    /// Gets which built-in entity model tags the article. Default <see cref="EntityModelKind.Default"/>;
+    /// <see cref="EntityModelKind.Open"/> is the licence-clean model (see docs/model.md for what each saw).
+    /// Ignored when <see cref="EntityModelPath"/> is set.
+    /// </summary>
+    public EntityModelKind EntityModel { get; init; } = EntityModelKind.Default;
+
+    /// <summary>
     /// Gets the user's own names and their types, which the entity tagger always honours: every
     /// occurrence of a name (matched case-sensitively, ignoring spacing and punctuation such as periods
     /// and hyphens) becomes a mention of that type, replacing any overlapping mention the model found.
@@ -71,6 +78,11 @@ public sealed class ArticleAnalyzerOptions
             {
                 throw new ArgumentOutOfRangeException(nameof(CustomNames), pair.Value, $"Unknown entity type for custom name '{pair.Key}'.");
             }
+        }
+
+        if (!Enum.IsDefined(EntityModel))
+        {
+            throw new ArgumentOutOfRangeException(nameof(EntityModel), EntityModel, "Unknown entity model kind.");
         }
 
         if (Stages == AnalysisStages.None || !Enum.IsDefined(Stages))

@@ -45,19 +45,30 @@ internal static class AnalyzeCommand
         };
         stages.AcceptOnlyFromAmong(s_stages);
 
+        var model = new Option<string?>("--model")
+        {
+            Description = "Entity model: 'open' for the built-in licence-clean model, or a model file (default: the built-in default model). Text input only.",
+        };
+
         var command = new Command("analyze", "Analyze an article: entities, quotes and speakers as JSON.")
         {
-            path, format, output, input, maxTextSize, stages,
+            path, format, output, input, maxTextSize, stages, model,
         };
-        command.SetAction(parse => Run(parse.GetValue(path), parse.GetValue(format), parse.GetValue(output), parse.GetValue(input), parse.GetValue(maxTextSize), parse.GetValue(stages)));
+        command.SetAction(parse => Run(parse.GetValue(path), parse.GetValue(format), parse.GetValue(output), parse.GetValue(input), parse.GetValue(maxTextSize), parse.GetValue(stages), parse.GetValue(model)));
         return command;
     }
 
-    private static int Run(string? path, string? format, string? output, string? input, string? maxTextSize, string? stages)
+    private static int Run(string? path, string? format, string? output, string? input, string? maxTextSize, string? stages, string? model)
     {
         if (path is not null && path.Length > 1 && path[0] == '-')
         {
             Console.Error.WriteLine($"error: unknown option '{path}'. Run 'newsextract analyze --help' for usage.");
+            return Program.WrongUsage;
+        }
+
+        if (input == "jsonl" && model is not null)
+        {
+            Console.Error.WriteLine("error: --model applies only to text input, not --input jsonl.");
             return Program.WrongUsage;
         }
 
@@ -74,7 +85,7 @@ internal static class AnalyzeCommand
 
         try
         {
-            ArticleAnalyzer analyzer = ArticleAnalyzer.CreateDefault();
+            ArticleAnalyzer analyzer = CreateAnalyzer(model);
             if (path is not null && path != "-" && Directory.Exists(path))
             {
                 if (format == "html")
@@ -196,4 +207,25 @@ internal static class AnalyzeCommand
     /// <summary>Adds <c>"path"</c> as the first property of a serialized analysis object.</summary>
     private static string WithPath(string json, string path)
         => "{\"path\":" + System.Text.Json.JsonSerializer.Serialize(path, CliJsonContext.Default.String) + "," + json[1..];
+
+    /// <summary>The analyzer for <c>--model</c>: null or "default" the built-in default model, "open" the
+    /// licence-clean one, anything else a model file.</summary>
+    private static ArticleAnalyzer CreateAnalyzer(string? model)
+    {
+        ArticleAnalyzerOptions options = model switch
+        {
+            "open" => new ArticleAnalyzerOptions { EntityModel = EntityModelKind.Open },
+            null or "default" => ArticleAnalyzerOptions.Default,
+            _ => new ArticleAnalyzerOptions { EntityModelPath = model },
+        };
+
+        try
+        {
+            return ArticleAnalyzer.Create(options);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new CliException(ex is InvalidDataException ? ex.Message : $"{model}: {ex.Message}");
+        }
+    }
 }

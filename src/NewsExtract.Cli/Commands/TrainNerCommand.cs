@@ -12,11 +12,22 @@ internal static class TrainNerCommand
     {
         var train = new Option<string[]>("--train")
         {
-            Description = "BIO training files (token TAB tag; extra columns allowed, the tag is last).",
+            Description = "BIO training files (token TAB tag; extra columns allowed, the tag is last), each optionally FILE@WEIGHT (default 1; 0.5 = half of its documents each epoch, 2 = each twice).",
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
-        var dev = new Option<string>("--dev") { Description = "BIO dev file for early stopping.", Required = true };
+        var dev = new Option<string[]>("--dev")
+        {
+            Description = "BIO dev files; early stopping uses the mean of their micro F1.",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var gazetteerSet = new Option<string>("--gazetteer-set")
+        {
+            Description = "Which gazetteer lists the manifest allows: default, or open (licence-clean lists only).",
+            DefaultValueFactory = _ => "default",
+        };
+        gazetteerSet.AcceptOnlyFromAmong("default", "open");
         var output = new Option<string>("--out") { Description = "Where to write the model.", Required = true };
         var gazetteers = new Option<string?>("--gazetteers") { Description = "Folder of name lists used as features (one category per file)." };
         var unlabeled = new Option<string[]>("--unlabeled")
@@ -33,13 +44,14 @@ internal static class TrainNerCommand
 
         var command = new Command("ner", "Train the entity model from BIO files (progress on stderr).")
         {
-            train, dev, output, gazetteers, unlabeled, seed, epochs, onePass, minCount, clusterWords, folds,
+            train, dev, output, gazetteers, gazetteerSet, unlabeled, seed, epochs, onePass, minCount, clusterWords, folds,
         };
         command.SetAction(parse => Run(new NerTrainer
         {
             TrainFiles = parse.GetValue(train) ?? [],
-            DevFile = parse.GetValue(dev)!,
+            DevFiles = parse.GetValue(dev) ?? [],
             GazetteerFolder = parse.GetValue(gazetteers),
+            GazetteerSet = parse.GetValue(gazetteerSet)!,
             UnlabeledFiles = parse.GetValue(unlabeled) ?? [],
             Seed = parse.GetValue(seed),
             MaxEpochs = parse.GetValue(epochs),
@@ -63,24 +75,7 @@ internal static class TrainNerCommand
         try
         {
             NerModel model = trainer.Train();
-            string full = Path.GetFullPath(output);
-            string temp = full + "." + Environment.ProcessId + ".tmp";
-            try
-            {
-                using (FileStream stream = File.Create(temp))
-                {
-                    model.Write(stream);
-                }
-
-                File.Move(temp, full, overwrite: true);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                File.Delete(temp);
-                throw new CliException($"{output}: cannot write the model: {ex.Message}");
-            }
-
-            Console.Error.WriteLine($"model: {output} ({new FileInfo(full).Length} bytes)");
+            WriteModel(model, output);
             return Program.Success;
         }
         catch (CliException ex)
@@ -88,5 +83,28 @@ internal static class TrainNerCommand
             Console.Error.WriteLine($"error: {ex.Message}");
             return Program.BadInput;
         }
+    }
+
+    /// <summary>Writes a model atomically (a temporary file, then a rename) and reports its size.</summary>
+    public static void WriteModel(NerModel model, string output)
+    {
+        string full = Path.GetFullPath(output);
+        string temp = full + "." + Environment.ProcessId + ".tmp";
+        try
+        {
+            using (FileStream stream = File.Create(temp))
+            {
+                model.Write(stream);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temp);
+            throw new CliException($"{output}: cannot write the model: {ex.Message}");
+        }
+
+        Console.Error.WriteLine($"model: {output} ({new FileInfo(full).Length} bytes)");
     }
 }

@@ -7,7 +7,12 @@ namespace NewsExtract.Training.Evaluation;
 /// consistency) and scores the public types (PER, ORG, LOC) against the gold chunks.</summary>
 internal static class NerEvaluator
 {
-    internal static NerScores Evaluate(NerModel model, IReadOnlyList<ConllDocument> documents)
+    /// <param name="model">The model.</param>
+    /// <param name="documents">Gold documents.</param>
+    /// <param name="confidences">When given, receives each predicted public mention's confidence and
+    /// whether it is exactly right (span and type), for calibration tables.</param>
+    /// <param name="calibrated">Whether <paramref name="confidences"/> receives calibrated (as the library reports them) or raw confidences.</param>
+    internal static NerScores Evaluate(NerModel model, IReadOnlyList<ConllDocument> documents, List<(float Confidence, bool Correct)>? confidences = null, bool calibrated = true)
     {
         var scores = new NerScores();
         var spans = new List<NerMentionSpan>();
@@ -31,7 +36,9 @@ internal static class NerEvaluator
             {
                 if (model.ClassTypes[span.Class] is not null)
                 {
-                    predicted.Add(new ConllChunk(span.FirstToken, span.TokenCount, model.Classes[span.Class - 1]));
+                    var chunk = new ConllChunk(span.FirstToken, span.TokenCount, model.Classes[span.Class - 1]);
+                    predicted.Add(chunk);
+                    confidences?.Add((calibrated ? model.Calibrate(span.Confidence) : span.Confidence, Contains(document.Chunks, chunk)));
                 }
             }
 
@@ -39,5 +46,18 @@ internal static class NerEvaluator
         }
 
         return scores;
+    }
+
+    private static bool Contains(IReadOnlyList<ConllChunk> chunks, ConllChunk chunk)
+    {
+        foreach (ConllChunk c in chunks)
+        {
+            if (c == chunk)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

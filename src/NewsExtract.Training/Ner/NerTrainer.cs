@@ -17,11 +17,17 @@ internal sealed class NerTrainer
 {
     private static readonly string[] s_classOrder = ["PER", "ORG", "LOC", "MISC"];
 
+    /// <summary>Training files, each optionally followed by <c>@W</c>: a weight (default 1). A document of
+    /// weight W is seen floor(W) times an epoch, and once more with probability W - floor(W) (seeded).</summary>
     public required IReadOnlyList<string> TrainFiles { get; init; }
 
-    public required string DevFile { get; init; }
+    /// <summary>Dev files; early stopping and the two-pass choice use the mean of their micro F1.</summary>
+    public required IReadOnlyList<string> DevFiles { get; init; }
 
     public string? GazetteerFolder { get; init; }
+
+    /// <summary>Which model's gazetteer lists to use (see the manifest): "default" or "open".</summary>
+    public string GazetteerSet { get; init; } = "default";
 
     public IReadOnlyList<string> UnlabeledFiles { get; init; } = [];
 
@@ -45,17 +51,32 @@ internal sealed class NerTrainer
     {
         var clock = Stopwatch.StartNew();
         var train = new List<ConllDocument>();
-        foreach (string file in TrainFiles)
+        var weights = new List<double>();
+        foreach (string spec in TrainFiles)
         {
-            train.AddRange(ConllReader.Read(file));
+            (string file, double weight) = ParseWeighted(spec);
+            List<ConllDocument> documents = ConllReader.Read(file);
+            train.AddRange(documents);
+            for (int d = 0; d < documents.Count; d++)
+            {
+                weights.Add(weight);
+            }
+
+            Log.WriteLine($"train: {file} weight {weight.ToString(CultureInfo.InvariantCulture)} ({documents.Count} documents)");
         }
 
-        List<ConllDocument> dev = ConllReader.Read(DevFile);
-        string[] classes = Classes(train);
-        Log.WriteLine($"data: {train.Count} training documents, {dev.Count} dev documents; classes {string.Join(',', classes)}");
+        _weights = weights.ToArray();
+        var dev = new List<List<ConllDocument>>();
+        foreach (string file in DevFiles)
+        {
+            dev.Add(ConllReader.Read(file));
+        }
 
-        GazetteerTable gazetteer = GazetteerFolder is null ? GazetteerTable.Empty : GazetteerTable.Build(GazetteerFolder);
-        Log.WriteLine($"gazetteer: {gazetteer.Keys.Length} names in {gazetteer.Categories.Length} lists ({Elapsed(clock)})");
+        string[] classes = Classes(train);
+        Log.WriteLine($"data: {train.Count} training documents, {dev.Count} dev files; classes {string.Join(',', classes)}");
+
+        GazetteerTable gazetteer = GazetteerFolder is null ? GazetteerTable.Empty : GazetteerTable.Build(GazetteerFolder, GazetteerSet, Log);
+        Log.WriteLine($"gazetteer ({GazetteerSet}): {gazetteer.Keys.Length} names from {gazetteer.Files.Length} lists in {gazetteer.Categories.Length} categories ({Elapsed(clock)})");
 
         var clusterer = new WordClusterer { MaxWords = MaxClusterWords };
         foreach (string file in UnlabeledFiles)
@@ -85,14 +106,14 @@ internal sealed class NerTrainer
 
         string description = string.Create(
             CultureInfo.InvariantCulture,
-            $"NewsExtract entity model; trained on {string.Join(", ", Names(TrainFiles))}; dev {Path.GetFileName(DevFile)}; seed {Seed}");
+            $"NewsExtract entity model; trained on {string.Join(", ", Names(TrainFiles))}; dev {string.Join(", ", Names(DevFiles))}; gazetteers {GazetteerSet}; seed {Seed}");
         NerModel Build(params NerWeights[] passes)
             => new(classes, description, passes, clusterKeys, clusterCodes, gazetteer.Categories, gazetteer.Keys, gazetteer.Masks);
 
         int[] all = Enumerable.Range(0, train.Count).ToArray();
         NerTrainingData data1 = Extract(features, inputs, null);
         Log.WriteLine($"pass 1: {data1.RowKeys.Length} features kept ({Elapsed(clock)})");
-        (NerWeights pass1, int epochs1) = Perceptron(data1, inputs, gold, all, classes.Length, MaxEpochs, w => NerEvaluator.Evaluate(Build(w), dev).Micro.F1, clock);
+        (NerWeights pass1, int epochs1) = Perceptron(data1, inputs, gold, all, classes.Length, MaxEpochs, w => DevF1(Build(w), dev), clock);
         NerModel model = Build(pass1);
         if (!TwoPass)
         {
@@ -118,20 +139,60 @@ internal sealed class NerTrainer
 
         NerTrainingData data2 = Extract(features, inputs, firstPass);
         Log.WriteLine($"pass 2: {data2.RowKeys.Length} features kept ({Elapsed(clock)})");
-        (NerWeights pass2, _) = Perceptron(data2, inputs, gold, all, classes.Length, MaxEpochs, w => NerEvaluator.Evaluate(Build(pass1, w), dev).Micro.F1, clock);
+        (NerWeights pass2, _) = Perceptron(data2, inputs, gold, all, classes.Length, MaxEpochs, w => DevF1(Build(pass1, w), dev), clock);
         NerModel twoPass = Build(pass1, pass2);
-        double f1 = NerEvaluator.Evaluate(model, dev).Micro.F1;
-        double f2 = NerEvaluator.Evaluate(twoPass, dev).Micro.F1;
+        double f1 = DevF1(model, dev);
+        double f2 = DevF1(twoPass, dev);
         Log.WriteLine($"dev micro F1: one pass {f1:0.00}, two passes {f2:0.00}; keeping {(f2 > f1 ? "two passes" : "one pass")} ({Elapsed(clock)})");
         return f2 > f1 ? twoPass : model;
     }
 
+    private double[] _weights = [];
+
+    /// <summary>Splits "path@weight" (the weight a non-negative number) into its parts.</summary>
+    public static (string File, double Weight) ParseWeighted(string spec)
+    {
+        int at = spec.LastIndexOf('@');
+        if (at > 0 && double.TryParse(spec.AsSpan(at + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out double weight))
+        {
+            if (weight < 0 || double.IsNaN(weight) || double.IsInfinity(weight))
+            {
+                throw new CliException($"{spec}: the weight must be a non-negative number");
+            }
+
+            return (spec[..at], weight);
+        }
+
+        return (spec, 1);
+    }
+
+    /// <summary>The mean micro F1 over the dev files (each also logged).</summary>
+    private double DevF1(NerModel model, List<List<ConllDocument>> dev)
+    {
+        double sum = 0;
+        var parts = new List<string>();
+        for (int i = 0; i < dev.Count; i++)
+        {
+            double f1 = NerEvaluator.Evaluate(model, dev[i]).Micro.F1;
+            sum += f1;
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(DevFiles[i])))} {f1:0.00}"));
+        }
+
+        if (dev.Count > 1)
+        {
+            Log.WriteLine($"    dev: {string.Join(", ", parts)}");
+        }
+
+        return sum / Math.Max(1, dev.Count);
+    }
+
     private static IEnumerable<string> Names(IEnumerable<string> files)
     {
-        foreach (string file in files)
+        foreach (string spec in files)
         {
+            string file = spec;
             string dir = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(file))) ?? string.Empty;
-            yield return dir + "/" + Path.GetFileName(file);
+            yield return dir + "/" + Path.GetFileName(spec);
         }
     }
 
@@ -215,10 +276,11 @@ internal sealed class NerTrainer
                 {
                     off[i] = list.Count;
                     int count = features.Extract(state, i, buffer);
+                    int times = Math.Max(1, (int)Math.Round(_weights[d]));
                     foreach (ulong key in buffer[..count])
                     {
                         list.Add(key);
-                        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
+                        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _) += times;
                     }
                 }
             }
@@ -288,7 +350,7 @@ internal sealed class NerTrainer
         double[] eu = new double[labels];
         double c = 1;
         var random = new Random(Seed);
-        int[] order = (int[])documents.Clone();
+        var order = new List<int>();
         NerWeights? best = null;
         double bestF1 = double.NegativeInfinity;
         int bestEpoch = 0;
@@ -297,10 +359,27 @@ internal sealed class NerTrainer
 
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
-            random.Shuffle(order);
+            order.Clear();
+            foreach (int d in documents)
+            {
+                double weight = _weights[d];
+                int times = (int)Math.Floor(weight);
+                if (random.NextDouble() < weight - times)
+                {
+                    times++;
+                }
+
+                for (int k = 0; k < times; k++)
+                {
+                    order.Add(d);
+                }
+            }
+
+            int[] shuffled = [.. order];
+            random.Shuffle(shuffled);
             int mistakes = 0;
             int tokens = 0;
-            foreach (int d in order)
+            foreach (int d in shuffled)
             {
                 int[] docRows = data.Rows[d];
                 int[] off = data.Offsets[d];

@@ -62,12 +62,13 @@ internal sealed class EntityRecognizer
 
         NerModel model = Model;
         NerInput input = BuildInput(document);
-        int[] tags = ArrayPool<int>.Shared.Rent(tokens.Length);
-        float[] confidence = ArrayPool<float>.Shared.Rent(tokens.Length);
+        int n = input.Tokens.Length;
+        int[] tags = ArrayPool<int>.Shared.Rent(n);
+        float[] confidence = ArrayPool<float>.Shared.Rent(n);
         var spans = new List<NerMentionSpan>();
         try
         {
-            NerTagger.Tag(model, input, tags.AsSpan(0, tokens.Length), confidence.AsSpan(0, tokens.Length));
+            NerTagger.Tag(model, input, tags.AsSpan(0, n), confidence.AsSpan(0, n));
             foreach (NerSentence sentence in input.Sentences)
             {
                 NerSpans.Collect(sentence, tags, confidence, spans);
@@ -85,7 +86,8 @@ internal sealed class EntityRecognizer
         {
             if (model.ClassTypes[span.Class] is EntityType type)
             {
-                mentions.Add(ToMention(tokens, span.FirstToken, span.TokenCount, type, span.Confidence) with
+                (int first, int count) = ToSource(input, span.FirstToken, span.TokenCount);
+                mentions.Add(ToMention(tokens, first, count, type, model.Calibrate(span.Confidence)) with
                 {
                     ListedOrganization = IsListedOrganization(model, input, span.FirstToken, span.TokenCount),
                 });
@@ -94,29 +96,96 @@ internal sealed class EntityRecognizer
 
         if (_customNames.Count > 0)
         {
-            ApplyCustomNames(input, mentions);
+            ApplyCustomNames(input, tokens, mentions);
         }
 
         return mentions.ToArray();
     }
 
     /// <summary>Builds the tagger's view of the article: sentences of tokens, with headlines (title and
-    /// heading paragraphs, or sentences in capitals) marked so the tagger does not trust their case.</summary>
+    /// heading paragraphs, or sentences in capitals) marked so the tagger does not trust their case.
+    /// A word the tokenizer split at an inner hyphen ("Heung-min", "Wilson-Raybould", "US-led": parts
+    /// written together, no space) is one tagger token, as in the training data's tokenization, so a
+    /// mention can never start or end inside a written word.</summary>
     public static NerInput BuildInput(AnalysisDocument document)
     {
+        string text = document.Text;
+        Token[] source = document.Tokens;
         SentenceInfo[] sentences = document.Sentences;
         Paragraph[] paragraphs = document.Layout.Paragraphs;
         var result = new NerSentence[sentences.Length];
+        Token[]? merged = null;
+        int[]? sourceFirst = null;
+        int count = 0;
         for (int s = 0; s < sentences.Length; s++)
         {
             SentenceInfo sentence = sentences[s];
             bool headline = sentence.Paragraph >= 0 && sentence.Paragraph < paragraphs.Length
                 && paragraphs[sentence.Paragraph].Kind is ParagraphKind.Title or ParagraphKind.Heading;
-            headline |= IsAllCaps(document.Text, document.Tokens, sentence.FirstToken, sentence.TokenCount);
-            result[s] = new NerSentence(sentence.FirstToken, sentence.TokenCount, headline);
+            headline |= IsAllCaps(text, source, sentence.FirstToken, sentence.TokenCount);
+            int first = count;
+            int end = sentence.FirstToken + sentence.TokenCount;
+            for (int i = sentence.FirstToken; i < end; i++)
+            {
+                int last = i;
+                while (last + 2 < end && IsInnerHyphen(text, source, last))
+                {
+                    last += 2;
+                }
+
+                if (last != i && merged is null)
+                {
+                    // First join in the document: from here on the tagger's tokens differ from the document's.
+                    merged = new Token[source.Length];
+                    sourceFirst = new int[source.Length + 1];
+                    for (int k = 0; k < count; k++)
+                    {
+                        merged[k] = source[k];
+                        sourceFirst[k] = k;
+                    }
+                }
+
+                if (merged is not null)
+                {
+                    merged[count] = new Token(source[i].Start, source[last].End, source[i].Kind);
+                    sourceFirst![count] = i;
+                }
+
+                count++;
+                i = last;
+            }
+
+            result[s] = new NerSentence(first, count - first, headline);
         }
 
-        return new NerInput(document.Text, document.Tokens, result);
+        if (merged is null)
+        {
+            return new NerInput(text, source, result);
+        }
+
+        sourceFirst![count] = source.Length;
+        return new NerInput(text, merged.AsSpan(0, count).ToArray(), result, sourceFirst.AsSpan(0, count + 1).ToArray());
+    }
+
+    /// <summary>Whether tokens i, i+1, i+2 are a word, a hyphen and a word written without spaces.</summary>
+    private static bool IsInnerHyphen(string text, Token[] tokens, int i)
+    {
+        Token hyphen = tokens[i + 1];
+        return hyphen.Length == 1 && text[hyphen.Start] is '-' or '\u2010' or '\u2011'
+            && tokens[i].End == hyphen.Start && hyphen.End == tokens[i + 2].Start
+            && char.IsLetterOrDigit(text[tokens[i].End - 1]) && char.IsLetterOrDigit(text[tokens[i + 2].Start]);
+    }
+
+    /// <summary>The document token range of a range of tagger tokens.</summary>
+    private static (int First, int Count) ToSource(NerInput input, int first, int count)
+    {
+        if (input.SourceFirst is not int[] map)
+        {
+            return (first, count);
+        }
+
+        int start = map[first];
+        return (start, map[first + count] - start);
     }
 
     /// <summary>The training data's headline rule: more than one token, letters, and no lowercase letter.</summary>
@@ -219,7 +288,7 @@ internal sealed class EntityRecognizer
         => new(tokens[first].Start, tokens[first + count - 1].End, first, count, type, MathF.Round(confidence, 3));
 
     /// <summary>The user's names win: each longest match replaces the model mentions it overlaps.</summary>
-    private void ApplyCustomNames(NerInput input, List<MentionInfo> mentions)
+    private void ApplyCustomNames(NerInput input, Token[] sourceTokens, List<MentionInfo> mentions)
     {
         var added = new List<MentionInfo>();
         foreach (NerSentence sentence in input.Sentences)
@@ -257,7 +326,8 @@ internal sealed class EntityRecognizer
                     continue;
                 }
 
-                added.Add(ToMention(input.Tokens, i, matchEnd - i + 1, (EntityType)matchType, 1f));
+                (int first, int count) = ToSource(input, i, matchEnd - i + 1);
+                added.Add(ToMention(sourceTokens, first, count, (EntityType)matchType, 1f));
                 i = matchEnd + 1;
             }
         }

@@ -9,12 +9,18 @@ namespace NewsExtract.Entities;
 /// </summary>
 internal sealed class NerInput
 {
-    public NerInput(string text, Token[] tokens, NerSentence[] sentences)
+    public NerInput(string text, Token[] tokens, NerSentence[] sentences, int[]? sourceFirst = null)
     {
         Text = text;
         Tokens = tokens;
         Sentences = sentences;
+        SourceFirst = sourceFirst;
     }
+
+    /// <summary>When the tagger's tokens join several of the document's tokens (a hyphenated word the
+    /// tokenizer split), the index of each tagger token's first document token, plus one last entry
+    /// (the document's token count); null when the tokens are the document's.</summary>
+    public int[]? SourceFirst { get; }
 
     public string Text { get; }
 

@@ -9,22 +9,30 @@ namespace NewsExtract.Entities;
 /// gazetteer table its features use. Immutable and shared across threads.
 /// </summary>
 /// <remarks>
-/// File format (version 1): the 8 ASCII bytes <c>NXNERMDL</c>, a little-endian int32 format version,
+/// File format (version 2): the 8 ASCII bytes <c>NXNERMDL</c>, a little-endian int32 format version,
 /// then a Deflate stream holding the payload (classes, description, passes of quantized hashed
-/// weights with transitions, cluster table, gazetteer table) and, last, a 64-bit checksum of the
-/// payload bytes before it.
+/// weights with transitions, cluster table, gazetteer table, confidence calibration knots; version 1
+/// has no calibration) and, last, a 64-bit checksum of the payload bytes before it.
 /// </remarks>
 internal sealed class NerModel
 {
-    public const int FormatVersion = 1;
+    /// <summary>The format this library writes. Version 2 adds the confidence calibration table; version 1 files (without it) still load.</summary>
+    public const int FormatVersion = 2;
+
+    private const int OldestFormatVersion = 1;
 
     public const string ResourceName = "NewsExtract.EntityModel.bin";
+
+    /// <summary>The licence-clean model: trained only on data whose licences allow redistribution and commercial use.</summary>
+    public const string OpenResourceName = "NewsExtract.EntityModel.Open.bin";
 
     private const long MaxPayload = 512L * 1024 * 1024;
 
     private static ReadOnlySpan<byte> Magic => "NXNERMDL"u8;
 
-    private static readonly Lazy<NerModel> s_default = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<NerModel> s_default = new(() => LoadEmbedded(ResourceName), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly Lazy<NerModel> s_open = new(() => LoadEmbedded(OpenResourceName), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public NerModel(
         string[] classes,
@@ -34,8 +42,27 @@ internal sealed class NerModel
         int[] clusterCodes,
         string[] gazetteerCategories,
         ulong[] gazetteerKeys,
-        int[] gazetteerMasks)
+        int[] gazetteerMasks,
+        float[]? calibrationRaw = null,
+        float[]? calibrationValue = null)
     {
+        calibrationRaw ??= [];
+        calibrationValue ??= [];
+        if (calibrationRaw.Length != calibrationValue.Length)
+        {
+            throw new InvalidDataException("Entity model calibration table is malformed.");
+        }
+
+        for (int i = 0; i < calibrationRaw.Length; i++)
+        {
+            if (!(calibrationValue[i] is >= 0 and <= 1) || (i > 0 && !(calibrationRaw[i] > calibrationRaw[i - 1])))
+            {
+                throw new InvalidDataException("Entity model calibration table is malformed.");
+            }
+        }
+
+        CalibrationRaw = calibrationRaw;
+        CalibrationValue = calibrationValue;
         if (classes.Length is 0 or > 4 || passes.Length is 0 or > 2 || gazetteerCategories.Length > 32)
         {
             throw new InvalidDataException("Entity model has an unsupported shape.");
@@ -84,6 +111,12 @@ internal sealed class NerModel
     /// <summary>The model embedded in the library, loaded on first use and shared.</summary>
     public static NerModel Default => s_default.Value;
 
+    /// <summary>The licence-clean model embedded in the library, loaded on first use and shared.</summary>
+    public static NerModel Open => s_open.Value;
+
+    /// <summary>The embedded model of a kind.</summary>
+    public static NerModel Get(EntityModelKind kind) => kind == EntityModelKind.Open ? Open : Default;
+
     public string[] Classes { get; }
 
     /// <summary>The public type of each 1-based class (null for internal classes such as MISC).</summary>
@@ -106,6 +139,49 @@ internal sealed class NerModel
     public int[] GazetteerMasks { get; }
 
     public NerFeatureExtractor Features { get; }
+
+    /// <summary>Calibration knots: raw mention confidences (ascending) and the precision observed at them
+    /// on the dev sets; empty when the model is not calibrated.</summary>
+    public float[] CalibrationRaw { get; }
+
+    /// <summary>The observed precision at each of <see cref="CalibrationRaw"/>.</summary>
+    public float[] CalibrationValue { get; }
+
+    /// <summary>Maps a raw mention confidence (the tagger's mean class probability) to the precision
+    /// such mentions had on the dev sets, interpolating between knots; identity without calibration.</summary>
+    public float Calibrate(float raw)
+    {
+        float[] x = CalibrationRaw;
+        if (x.Length == 0)
+        {
+            return raw;
+        }
+
+        if (raw <= x[0])
+        {
+            return CalibrationValue[0];
+        }
+
+        if (raw >= x[^1])
+        {
+            return CalibrationValue[^1];
+        }
+
+        int hi = Array.BinarySearch(x, raw);
+        if (hi >= 0)
+        {
+            return CalibrationValue[hi];
+        }
+
+        hi = ~hi;
+        int lo = hi - 1;
+        float t = (raw - x[lo]) / (x[hi] - x[lo]);
+        return CalibrationValue[lo] + (t * (CalibrationValue[hi] - CalibrationValue[lo]));
+    }
+
+    /// <summary>This model with a calibration table.</summary>
+    public NerModel WithCalibration(float[] raw, float[] value)
+        => new(Classes, Description, Passes, ClusterKeys, ClusterCodes, GazetteerCategories, GazetteerKeys, GazetteerMasks, raw, value);
 
     /// <summary>The gazetteer table: hash of a name's tokens (<see cref="NerHash.AddNameChars"/>, ignoring case) to a mask of categories.</summary>
     public NerLexicon Gazetteer { get; }
@@ -134,10 +210,10 @@ internal sealed class NerModel
         }
 
         int version = BitConverter.ToInt32(header[8..]);
-        if (version != FormatVersion)
+        if (version is < OldestFormatVersion or > FormatVersion)
         {
             throw new InvalidDataException(
-                $"'{source}' is a NewsExtract entity model of format version {version}; this library reads format version {FormatVersion}.");
+                $"'{source}' is a NewsExtract entity model of format version {version}; this library reads format version {FormatVersion} (and {OldestFormatVersion}).");
         }
 
         byte[] payload;
@@ -193,8 +269,17 @@ internal sealed class NerModel
             int gazetteer = reader.Count(int.MaxValue);
             ulong[] gazetteerKeys = reader.Array<ulong>(gazetteer);
             int[] gazetteerMasks = reader.Array<int>(gazetteer);
+            float[] calibrationRaw = [];
+            float[] calibrationValue = [];
+            if (version >= 2)
+            {
+                int knots = reader.Count(4096);
+                calibrationRaw = reader.Array<float>(knots);
+                calibrationValue = reader.Array<float>(knots);
+            }
+
             reader.ExpectEnd();
-            return new NerModel(classes, description, passes, clusterKeys, clusterCodes, categories, gazetteerKeys, gazetteerMasks);
+            return new NerModel(classes, description, passes, clusterKeys, clusterCodes, categories, gazetteerKeys, gazetteerMasks, calibrationRaw, calibrationValue);
         }
         catch (Exception ex) when (ex is InvalidDataException or ArgumentException or DecoderFallbackException)
         {
@@ -228,6 +313,9 @@ internal sealed class NerModel
             writer.Write(GazetteerKeys.Length);
             WriteArray<ulong>(writer, GazetteerKeys);
             WriteArray<int>(writer, GazetteerMasks);
+            writer.Write(CalibrationRaw.Length);
+            WriteArray<float>(writer, CalibrationRaw);
+            WriteArray<float>(writer, CalibrationValue);
         }
 
         byte[] bytes = payload.ToArray();
@@ -259,15 +347,15 @@ internal sealed class NerModel
         return hash;
     }
 
-    private static NerModel LoadEmbedded()
+    private static NerModel LoadEmbedded(string name)
     {
-        using Stream stream = typeof(NerModel).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded entity model '{ResourceName}' is missing from the library.");
-        return Read(stream, "embedded " + ResourceName);
+        using Stream stream = typeof(NerModel).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The embedded entity model '{name}' is missing from the library.");
+        return Read(stream, "embedded " + name);
     }
 
     private static InvalidDataException Corrupt(string source, string reason, Exception? inner)
-        => new($"'{source}' is a corrupt NewsExtract entity model (format version {FormatVersion}): {reason}.", inner);
+        => new($"'{source}' is a corrupt NewsExtract entity model (this library reads format version {FormatVersion} and {OldestFormatVersion}): {reason}.", inner);
 
     private static void WriteStrings(BinaryWriter writer, string[] strings)
     {

@@ -25,6 +25,34 @@ public class NerCommandTests
     }
 
     [Fact]
+    public void EvalNerAll_DataFolderWithOneSet_PrintsItsRowAndTheMean()
+    {
+        string dir = Directory.CreateTempSubdirectory("newsextract-evalall-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "wikigold"));
+            File.WriteAllText(Path.Combine(dir, "wikigold", "test.conll"), "-DOCSTART-\tO\n\nAngela\tB-PER\nMerkel\tI-PER\nvisited\tO\nParis\tB-LOC\n.\tO\n");
+
+            CliRunner.Result result = CliRunner.Run(null, "eval", "ner", "--all", "--data", dir, "--calibration");
+
+            Assert.Equal(0, result.ExitCode);
+            string[] lines = result.StdOut.TrimEnd('\n').Split('\n');
+            Assert.Matches(@"^mean F1 \(1 sets\): \d+\.\d\d$", lines[^1]);
+            Assert.Contains(lines, l => l.StartsWith("| Wikigold |", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("| confidence |", StringComparison.Ordinal));
+            Assert.Contains("not found; skipped", result.StdErr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void EvalNer_NeitherConllNorAll_ExitsTwo()
+        => Assert.Equal(2, CliRunner.Run(null, "eval", "ner").ExitCode);
+
+    [Fact]
     public void EvalNer_MissingFile_ExitsOneWithOneLine()
     {
         CliRunner.Result result = CliRunner.Run(null, "eval", "ner", "--conll", "/no/such/file.conll");
@@ -43,7 +71,7 @@ public class NerCommandTests
             CliRunner.Result result = CliRunner.Run(null, "eval", "ner", "--conll", path, "--model", path);
 
             Assert.Equal(1, result.ExitCode);
-            Assert.Contains("format version 1", result.StdErr, StringComparison.Ordinal);
+            Assert.Contains("format version 2", result.StdErr, StringComparison.Ordinal);
         }
         finally
         {

@@ -24,7 +24,7 @@ public class NerModelFormatTests
 
         InvalidDataException ex = Assert.Throws<InvalidDataException>(() => NerModel.Read(new MemoryStream(bytes), "damaged.bin"));
         Assert.Contains("damaged.bin", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("format version 1", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("format version 2", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public class NerModelFormatTests
 
         InvalidDataException ex = Assert.Throws<InvalidDataException>(() => NerModel.Read(new MemoryStream(bytes), "future.bin"));
         Assert.Contains("format version 7", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("format version 1", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("format version 2", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -88,6 +88,57 @@ public class NerModelFormatTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void Read_FormatVersion1WithoutCalibration_StillLoads()
+    {
+        NerModel model = NerModel.Default.WithCalibration([], []);
+        byte[] v2 = Serialize(model);
+        byte[] payload = Inflate(v2);
+
+        // Version 1 is version 2 without the calibration count (an empty table) before the checksum.
+        byte[] body = payload[..(payload.Length - 12)];
+        using var v1 = new MemoryStream();
+        v1.Write("NXNERMDL"u8);
+        v1.Write(BitConverter.GetBytes(1));
+        using (var deflate = new System.IO.Compression.DeflateStream(v1, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            deflate.Write(body);
+            deflate.Write(BitConverter.GetBytes(NerModel.Checksum(body)));
+        }
+
+        NerModel read = NerModel.Read(new MemoryStream(v1.ToArray()), "v1.bin");
+
+        Assert.Equal(v2, Serialize(read));
+        Assert.Empty(read.CalibrationRaw);
+        Assert.Equal(0.42f, read.Calibrate(0.42f));
+    }
+
+    [Fact]
+    public void Calibrate_Knots_InterpolatesAndClamps()
+    {
+        NerModel model = NerModel.Default.WithCalibration([0.2f, 0.6f, 1.0f], [0.3f, 0.5f, 0.9f]);
+
+        Assert.Equal(0.3f, model.Calibrate(0.05f));
+        Assert.Equal(0.4f, model.Calibrate(0.4f), 5);
+        Assert.Equal(0.7f, model.Calibrate(0.8f), 5);
+        Assert.Equal(0.9f, model.Calibrate(1.0f));
+        NerModel copy = NerModel.Read(new MemoryStream(Serialize(model)), "calibrated.bin");
+        Assert.Equal(model.CalibrationRaw, copy.CalibrationRaw);
+        Assert.Equal(model.CalibrationValue, copy.CalibrationValue);
+    }
+
+    [Fact]
+    public void Create_CalibrationNotMonotoneInRaw_Throws()
+        => Assert.Throws<InvalidDataException>(() => NerModel.Default.WithCalibration([0.5f, 0.4f], [0.3f, 0.5f]));
+
+    private static byte[] Inflate(byte[] file)
+    {
+        using var deflate = new System.IO.Compression.DeflateStream(new MemoryStream(file, 12, file.Length - 12), System.IO.Compression.CompressionMode.Decompress);
+        using var buffer = new MemoryStream();
+        deflate.CopyTo(buffer);
+        return buffer.ToArray();
     }
 
     private static byte[] Serialize(NerModel model)

@@ -20,7 +20,7 @@ public class NerTrainerTests
             string train = Write(dir, "train.conll", 1, 300);
             string dev = Write(dir, "dev.conll", 2, 60);
             string test = Write(dir, "test.conll", 3, 60);
-            NerModel model = new NerTrainer { TrainFiles = [train], DevFile = dev, MaxEpochs = 4, Seed = 3 }.Train();
+            NerModel model = new NerTrainer { TrainFiles = [train], DevFiles = [dev], MaxEpochs = 4, Seed = 3 }.Train();
 
             NerScores scores = NerEvaluator.Evaluate(model, ConllReader.Read(test));
             Assert.True(scores.Micro.F1 > 95, scores.ToText());
@@ -41,7 +41,7 @@ public class NerTrainerTests
             string dev = Write(dir, "dev.conll", 2, 30);
             byte[] Run()
             {
-                NerModel model = new NerTrainer { TrainFiles = [train], DevFile = dev, MaxEpochs = 3 }.Train();
+                NerModel model = new NerTrainer { TrainFiles = [train], DevFiles = [dev], MaxEpochs = 3 }.Train();
                 using var stream = new MemoryStream();
                 model.Write(stream);
                 return stream.ToArray();
