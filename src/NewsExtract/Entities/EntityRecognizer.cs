@@ -86,7 +86,7 @@ internal sealed class EntityRecognizer
         {
             if (model.ClassTypes[span.Class] is EntityType type)
             {
-                (int first, int count) = ToSource(input, span.FirstToken, span.TokenCount);
+                (int first, int count) = ToSource(input, span.FirstToken, TrimLowercaseTail(input, span));
                 mentions.Add(ToMention(tokens, first, count, type, model.Calibrate(span.Confidence)) with
                 {
                     ListedOrganization = IsListedOrganization(model, input, span.FirstToken, span.TokenCount),
@@ -165,6 +165,33 @@ internal sealed class EntityRecognizer
 
         sourceFirst![count] = source.Length;
         return new NerInput(text, merged.AsSpan(0, count).ToArray(), result, sourceFirst.AsSpan(0, count + 1).ToArray());
+    }
+
+    /// <summary>A name does not end in a lowercase word ("the RTVI radio station" names "RTVI"): trailing
+    /// all-lowercase tokens are dropped from a mention of two or more tokens (runtime only; `eval ner` scores
+    /// the tagger's spans).</summary>
+    private static int TrimLowercaseTail(NerInput input, NerMentionSpan span)
+    {
+        int count = span.TokenCount;
+        while (count > 1 && IsAllLowercaseWord(input.TokenText(span.FirstToken + count - 1)))
+        {
+            count--;
+        }
+
+        return count;
+    }
+
+    private static bool IsAllLowercaseWord(ReadOnlySpan<char> token)
+    {
+        foreach (char c in token)
+        {
+            if (!char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return token.Length > 0;
     }
 
     /// <summary>Whether tokens i, i+1, i+2 are a word, a hyphen and a word written without spaces.</summary>
