@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using NewsExtract.Internal;
+using NewsExtract.Lexicons;
 using NewsExtract.Text.Tokenization;
 
 namespace NewsExtract.Entities;
@@ -17,8 +19,11 @@ internal sealed class EntityRecognizer
     /// <summary>Mentions less sure than this may take their document's majority type.</summary>
     private const float WeakMention = 0.6f;
 
+    private static readonly Lazy<FrozenSet<string>> s_placeFeatureNouns = new(LoadPlaceFeatureNouns);
+
     private readonly NerModel? _model;
     private readonly NerLexicon _customNames;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _placeFeatureNouns;
 
     /// <summary>Uses the embedded model, loaded on first use.</summary>
     public EntityRecognizer()
@@ -31,6 +36,7 @@ internal sealed class EntityRecognizer
     public EntityRecognizer(NerModel? model, IEnumerable<KeyValuePair<string, EntityType>>? customNames)
     {
         _model = model;
+        _placeFeatureNouns = s_placeFeatureNouns.Value.GetAlternateLookup<ReadOnlySpan<char>>();
         var keys = new List<ulong>();
         var types = new List<int>();
         var seen = new HashSet<ulong>();
@@ -86,7 +92,7 @@ internal sealed class EntityRecognizer
         {
             if (model.ClassTypes[span.Class] is EntityType type)
             {
-                (int first, int count) = ToSource(input, span.FirstToken, TrimLowercaseTail(input, span));
+                (int first, int count) = ToSource(input, span.FirstToken, TrimLowercaseTail(input, span, _placeFeatureNouns));
                 mentions.Add(ToMention(tokens, first, count, type, model.Calibrate(span.Confidence)) with
                 {
                     ListedOrganization = IsListedOrganization(model, input, span.FirstToken, span.TokenCount),
@@ -169,16 +175,34 @@ internal sealed class EntityRecognizer
 
     /// <summary>A name does not end in a lowercase word ("the RTVI radio station" names "RTVI"): trailing
     /// all-lowercase tokens are dropped from a mention of two or more tokens (runtime only; `eval ner` scores
-    /// the tagger's spans).</summary>
-    private static int TrimLowercaseTail(NerInput input, NerMentionSpan span)
+    /// the tagger's spans). A geographic feature noun stays: news writes "the Crimean peninsula" and
+    /// "the Yangtze river" in lower case (lexicon <c>place-feature-nouns</c>).</summary>
+    private static int TrimLowercaseTail(NerInput input, NerMentionSpan span, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> placeFeatureNouns)
     {
         int count = span.TokenCount;
-        while (count > 1 && IsAllLowercaseWord(input.TokenText(span.FirstToken + count - 1)))
+        while (count > 1)
         {
+            ReadOnlySpan<char> last = input.TokenText(span.FirstToken + count - 1);
+            if (!IsAllLowercaseWord(last) || placeFeatureNouns.Contains(last))
+            {
+                break;
+            }
+
             count--;
         }
 
         return count;
+    }
+
+    private static FrozenSet<string> LoadPlaceFeatureNouns()
+    {
+        var words = new List<string>();
+        foreach (string entry in LexiconRegistry.Get("place-feature-nouns").Entries)
+        {
+            words.Add(Lexicon.Key(entry));
+        }
+
+        return words.ToFrozenSet(StringComparer.Ordinal);
     }
 
     private static bool IsAllLowercaseWord(ReadOnlySpan<char> token)
