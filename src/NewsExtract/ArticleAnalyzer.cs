@@ -87,7 +87,7 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
         if (_stages >= AnalysisStages.Full)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            document.Quotes = _quotes.Extract(document);
+            document.Quotes = _quotes.Extract(document, EntityIndex.Build(document));
         }
 
         return ResultBuilder.Build(document, _includeTokens);

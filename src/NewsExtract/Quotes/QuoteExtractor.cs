@@ -1,4 +1,5 @@
 using NewsExtract.Internal;
+using NewsExtract.Resolution;
 
 namespace NewsExtract.Quotes;
 
@@ -12,16 +13,15 @@ namespace NewsExtract.Quotes;
 internal sealed class QuoteExtractor
 {
     private readonly CueLexicon _cues = CueLexicon.Default;
-    private readonly GenderLexicon _genders = GenderLexicon.Default;
 
-    public Quote[] Extract(AnalysisDocument document)
+    public Quote[] Extract(AnalysisDocument document, EntityIndex index)
     {
         if (document.Tokens.Length == 0)
         {
             return [];
         }
 
-        var c = new QuoteContext(document, _cues, _genders);
+        var c = new QuoteContext(document, index, _cues);
         var candidates = new List<QuoteCandidate>();
         Paragraph[] paragraphs = document.Layout.Paragraphs;
         bool previousOpen = false;
@@ -600,7 +600,7 @@ internal sealed class QuoteExtractor
             return false;
         }
 
-        if (c.In(i - 1, WordClasses.Titles) || (c.Tokens[i - 1].Length <= 2 && c.IsCapitalized(i - 1)))
+        if (c.IsHonorific(i - 1) || (c.Tokens[i - 1].Length <= 2 && c.IsCapitalized(i - 1)))
         {
             return true;
         }
