@@ -23,6 +23,7 @@ internal static class Program
 
         var train = new Command("train", "Train models.");
         train.Subcommands.Add(TrainNerCommand.Create());
+        train.Subcommands.Add(TrainQuotesCommand.Create());
         root.Subcommands.Add(train);
 
         ParseResult parse = root.Parse(args);

@@ -28,11 +28,17 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
     private readonly SentenceSplitter _sentences = new();
     private readonly EntityRecognizer _recognizer;
     private readonly EntityResolver _resolver = new();
-    private readonly QuoteExtractor _quotes = new();
+    private readonly QuoteExtractor _quotes;
     private int _runningBatchAnalyses;
 
     private ArticleAnalyzer(ArticleAnalyzerOptions options)
+        : this(options, SpeakerRankingModel.Default)
     {
+    }
+
+    private ArticleAnalyzer(ArticleAnalyzerOptions options, SpeakerRankingModel? speakerModel)
+    {
+        _quotes = new QuoteExtractor(speakerModel, options.MinSpeakerConfidence);
         _stages = options.Stages;
         _includeTokens = options.IncludeTokens;
         _parallelism = options.EffectiveParallelism;
@@ -65,8 +71,21 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
     /// <returns>The sample article.</returns>
     public static string GetSampleArticle() => ResourceText.Read("NewsExtract.SampleArticle.txt");
 
+    /// <summary>
+    /// Creates an analyzer with a given speaker-attribution model (null: the rule pass decides), for
+    /// training and cross-validation (<c>train quotes</c>, <c>eval quotes --folds</c>).
+    /// </summary>
+    internal static ArticleAnalyzer CreateWithSpeakerModel(ArticleAnalyzerOptions options, SpeakerRankingModel? speakerModel)
+    {
+        options.Validate();
+        return new ArticleAnalyzer(options, speakerModel);
+    }
+
     /// <inheritdoc/>
-    public ArticleAnalysis Analyze(string text, CancellationToken cancellationToken = default)
+    public ArticleAnalysis Analyze(string text, CancellationToken cancellationToken = default) => Analyze(text, null, cancellationToken);
+
+    /// <summary>Analyzes a text; <paramref name="speakerTrace"/>, when given, receives each quote's speaker candidates.</summary>
+    internal ArticleAnalysis Analyze(string text, List<RankedQuote>? speakerTrace, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         cancellationToken.ThrowIfCancellationRequested();
@@ -87,7 +106,7 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
         if (_stages >= AnalysisStages.Full)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            document.Quotes = _quotes.Extract(document, EntityIndex.Build(document));
+            document.Quotes = _quotes.Extract(document, EntityIndex.Build(document), speakerTrace);
         }
 
         return ResultBuilder.Build(document, _includeTokens);

@@ -89,6 +89,15 @@ internal sealed class SpeakerResolver
             return null;
         }
 
+        // A speaker phrase that is exactly a mention speaks for that mention's entity (the index's answer).
+        int exact = ExactMention(start, end);
+        if (exact >= 0 && _index.EntityOfMention(exact) != entity)
+        {
+            entity = _index.EntityOfMention(exact);
+            name = _index.Entity(entity).Name;
+            isPerson = IsPersonEntity(entity);
+        }
+
         var evt = new PersonEvent(start, ParagraphOf(start), entity, name, isPerson, true);
         _lastSpeaker = evt;
         if (phrase.Kind != SpeakerPhraseKind.Pronoun)
@@ -96,19 +105,22 @@ internal sealed class SpeakerResolver
             _speakerEvents.Add(evt);
         }
 
-        // A speaker phrase that is exactly a mention speaks for that mention's entity (the index's answer).
-        int exact = ExactMention(start, end);
-        if (exact >= 0 && _index.EntityOfMention(exact) != entity)
-        {
-            entity = _index.EntityOfMention(exact);
-            name = _index.Entity(entity).Name;
-        }
-
         int? id = entity >= 0 ? _index.Entity(entity).Id : null;
         string shown = CleanName(name);
         shown = entity >= 0 ? WithHyphenTail(entity, shown) : shown;
         return new Speaker(id, shown, start, end, surface);
     }
+
+    /// <summary>The speaker a mention of an entity gives: the entity's shown name and the mention's span.</summary>
+    public Speaker SpeakerOf(int entity, int mention)
+    {
+        string shown = WithHyphenTail(entity, CleanName(_index.Entity(entity).Name));
+        MentionInfo m = _c.Document.Mentions[mention];
+        return new Speaker(_index.Entity(entity).Id, shown, m.Start, m.End, _c.Text[m.Start..m.End]);
+    }
+
+    /// <summary>Whether a token stands where a subject stands (sentence or clause start, before a verb-like word).</summary>
+    public bool IsSubject(int token) => IsSubjectPosition(token);
 
     /// <summary>The mention whose span is exactly <c>[start, end)</c>, or -1.</summary>
     private int ExactMention(int start, int end)
