@@ -37,9 +37,9 @@ public class NerBenchmarks
 
         _text = sb.ToString();
         _document = new AnalysisDocument(_text);
-        _document.Layout = new ArticleStructureParser().Parse(_text);
-        _document.Tokens = TextTokenizer.Tokenize(_text);
-        _document.Sentences = new SentenceSplitter().Split(_text, _document.Tokens, _document.Layout);
+        _document.SetLayout(new ArticleStructureParser().Parse(_text));
+        _document.SetTokens(TextTokenizer.Tokenize(_text));
+        _document.SetSentences(new SentenceSplitter().Split(_text, _document.Tokens, _document.Layout));
         _input = EntityRecognizer.BuildInput(_document);
         _tags = new int[_input.Tokens.Length];
         _confidence = new float[_input.Tokens.Length];

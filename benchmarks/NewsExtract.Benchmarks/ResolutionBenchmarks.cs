@@ -22,10 +22,10 @@ public class ResolutionBenchmarks
     {
         string text = string.Join("\n\n", Enumerable.Repeat(ArticleAnalyzer.GetSampleArticle(), 20));
         var document = new AnalysisDocument(text);
-        document.Layout = new ArticleStructureParser().Parse(text);
-        document.Tokens = TextTokenizer.Tokenize(text);
-        document.Sentences = new SentenceSplitter().Split(text, document.Tokens, document.Layout);
-        document.Mentions = new EntityRecognizer().Recognize(document);
+        document.SetLayout(new ArticleStructureParser().Parse(text));
+        document.SetTokens(TextTokenizer.Tokenize(text));
+        document.SetSentences(new SentenceSplitter().Split(text, document.Tokens, document.Layout));
+        document.SetRawMentions(new EntityRecognizer().Recognize(document));
         _template = document;
     }
 
@@ -33,7 +33,7 @@ public class ResolutionBenchmarks
     public int ExactTextGrouping()
     {
         var groups = new Dictionary<(string, EntityType), int>();
-        foreach (MentionInfo m in _template.Mentions)
+        foreach (MentionInfo m in _template.RawMentions)
         {
             groups.TryAdd((_template.Text.Substring(m.Start, m.End - m.Start), m.Type), groups.Count);
         }
@@ -44,14 +44,8 @@ public class ResolutionBenchmarks
     [Benchmark]
     public int Resolve()
     {
-        var document = new AnalysisDocument(_template.Text)
-        {
-            Layout = _template.Layout,
-            Tokens = _template.Tokens,
-            Sentences = _template.Sentences,
-            Mentions = (MentionInfo[])_template.Mentions.Clone(),
-        };
-        _resolver.Resolve(document);
-        return document.Entities.Length;
+        // The resolver returns its own layer and leaves the raw mentions alone, so the template is reused as is.
+        ResolutionLayer layer = _resolver.Resolve(_template.Text, _template.Layout, _template.Tokens, _template.RawMentions);
+        return layer.Entities.Length;
     }
 }

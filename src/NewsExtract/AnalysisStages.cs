@@ -3,6 +3,9 @@ namespace NewsExtract;
 /// <summary>How far the analysis pipeline runs. Each level includes the ones before it.</summary>
 public enum AnalysisStages
 {
+    /// <summary>Not a setting: the default value of the type, rejected by <see cref="ArticleAnalyzer.Create"/>.</summary>
+    None = 0,
+
     /// <summary>Article structure, tokens and sentences only.</summary>
     Tokens = 1,
 

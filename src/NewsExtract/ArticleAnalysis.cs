@@ -11,16 +11,19 @@ public sealed class ArticleAnalysis
     /// <summary>The version of the JSON schema this result serializes to.</summary>
     public const int CurrentSchemaVersion = 1;
 
-    /// <summary>Initializes a new analysis result.</summary>
-    /// <param name="title">The article title, or <see langword="null"/> when the text has none.</param>
-    /// <param name="sentences">The body sentences in text order.</param>
-    /// <param name="paragraphs">The blocks of the article in text order.</param>
-    /// <param name="tokens">The tokens, or <see langword="null"/> when not requested.</param>
-    /// <param name="mentions">Entity mentions in text order.</param>
-    /// <param name="entities">Entities, ordered by first mention.</param>
-    /// <param name="quotes">Quotations in text order.</param>
-    /// <exception cref="ArgumentNullException">A required list is <see langword="null"/>.</exception>
-    public ArticleAnalysis(
+    private readonly IReadOnlyList<Sentence> _sentences = [];
+    private readonly IReadOnlyList<Paragraph> _paragraphs = [];
+    private readonly IReadOnlyList<Mention> _mentions = [];
+    private readonly IReadOnlyList<Entity> _entities = [];
+    private readonly IReadOnlyList<Quote> _quotes = [];
+
+    /// <summary>Initializes an empty analysis (no title, no sentences, no entities); set the properties to fill it.</summary>
+    /// <remarks>The analyzer builds results itself; this constructor and the <c>init</c> accessors are for tests and deserialization.</remarks>
+    public ArticleAnalysis()
+    {
+    }
+
+    internal ArticleAnalysis(
         string? title,
         IReadOnlyList<Sentence> sentences,
         IReadOnlyList<Paragraph> paragraphs,
@@ -29,11 +32,6 @@ public sealed class ArticleAnalysis
         IReadOnlyList<Entity> entities,
         IReadOnlyList<Quote> quotes)
     {
-        ArgumentNullException.ThrowIfNull(sentences);
-        ArgumentNullException.ThrowIfNull(paragraphs);
-        ArgumentNullException.ThrowIfNull(mentions);
-        ArgumentNullException.ThrowIfNull(entities);
-        ArgumentNullException.ThrowIfNull(quotes);
         Title = title;
         Sentences = sentences;
         Paragraphs = paragraphs;
@@ -47,25 +45,33 @@ public sealed class ArticleAnalysis
     public int SchemaVersion => CurrentSchemaVersion;
 
     /// <summary>Gets the article title, or <see langword="null"/> when none was found.</summary>
-    public string? Title { get; }
+    public string? Title { get; init; }
 
     /// <summary>Gets the sentences of the article body and headings, in text order.</summary>
-    public IReadOnlyList<Sentence> Sentences { get; }
+    public IReadOnlyList<Sentence> Sentences { get => _sentences; init => _sentences = NotNull(value); }
 
     /// <summary>Gets the paragraphs (title, headings, body, boilerplate) in text order.</summary>
-    public IReadOnlyList<Paragraph> Paragraphs { get; }
+    public IReadOnlyList<Paragraph> Paragraphs { get => _paragraphs; init => _paragraphs = NotNull(value); }
 
     /// <summary>
     /// Gets the tokens, or <see langword="null"/> unless <see cref="ArticleAnalyzerOptions.IncludeTokens"/> is set.
     /// </summary>
-    public IReadOnlyList<Token>? Tokens { get; }
+    public IReadOnlyList<Token>? Tokens { get; init; }
 
     /// <summary>Gets the entity mentions in text order.</summary>
-    public IReadOnlyList<Mention> Mentions { get; }
+    public IReadOnlyList<Mention> Mentions { get => _mentions; init => _mentions = NotNull(value); }
 
     /// <summary>Gets the entities, ordered by their first mention.</summary>
-    public IReadOnlyList<Entity> Entities { get; }
+    public IReadOnlyList<Entity> Entities { get => _entities; init => _entities = NotNull(value); }
 
     /// <summary>Gets the quotations in text order.</summary>
-    public IReadOnlyList<Quote> Quotes { get; }
+    public IReadOnlyList<Quote> Quotes { get => _quotes; init => _quotes = NotNull(value); }
+
+    /// <summary>Lists are never null: an <c>init</c> with <see langword="null"/> throws <see cref="ArgumentNullException"/>.</summary>
+    private static T NotNull<T>(T value)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value;
+    }
 }

@@ -48,10 +48,10 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
 
     /// <summary>Creates an analyzer with default options (full analysis).</summary>
     /// <returns>A thread-safe analyzer.</returns>
-    public static ArticleAnalyzer CreateDefault() => new(new ArticleAnalyzerOptions());
+    public static ArticleAnalyzer CreateDefault() => new(ArticleAnalyzerOptions.Default);
 
     /// <summary>Creates an analyzer with the given options.</summary>
-    /// <param name="options">The options; copied, so later changes have no effect.</param>
+    /// <param name="options">The options (immutable; validated here).</param>
     /// <returns>A thread-safe analyzer.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option has an invalid value.</exception>
@@ -90,26 +90,46 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
         ArgumentNullException.ThrowIfNull(text);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var document = new AnalysisDocument(text);
-        document.Layout = _structure.Parse(text);
-        document.Tokens = TextTokenizer.Tokenize(text);
-        document.Sentences = _sentences.Split(text, document.Tokens, document.Layout);
-        cancellationToken.ThrowIfCancellationRequested();
-
-        if (_stages >= AnalysisStages.Entities)
-        {
-            document.Mentions = _recognizer.Recognize(document);
-            cancellationToken.ThrowIfCancellationRequested();
-            _resolver.Resolve(document);
-        }
-
-        if (_stages >= AnalysisStages.Full)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            document.Quotes = _quotes.Extract(document, EntityIndex.Build(document), speakerTrace);
-        }
-
+        AnalysisDocument document = RunStages(text, cancellationToken, speakerTrace);
         return ResultBuilder.Build(document, _includeTokens);
+    }
+
+    /// <summary>
+    /// The pipeline, in order, in one place. Each stage reads earlier layers and returns its own, which
+    /// is set once on the document (<see cref="AnalysisDocument"/> throws on a second write):
+    /// <list type="number">
+    /// <item>structure: text -> <see cref="AnalysisDocument.Layout"/></item>
+    /// <item>tokenizer: text -> <see cref="AnalysisDocument.Tokens"/></item>
+    /// <item>sentences: text, tokens, layout -> <see cref="AnalysisDocument.Sentences"/></item>
+    /// <item>entity recognizer: text, layout, tokens, sentences -> <see cref="AnalysisDocument.RawMentions"/></item>
+    /// <item>resolution: text, layout, tokens, raw mentions -> <see cref="AnalysisDocument.Resolution"/>
+    /// (cleaned mentions, their entities, roles)</item>
+    /// <item>quotes: text, layout, tokens, sentences, resolution -> <see cref="AnalysisDocument.Quotes"/></item>
+    /// </list>
+    /// </summary>
+    internal AnalysisDocument RunStages(string text, CancellationToken cancellationToken, List<RankedQuote>? speakerTrace = null)
+    {
+        var document = new AnalysisDocument(text);
+        document.SetLayout(_structure.Parse(text));
+        document.SetTokens(TextTokenizer.Tokenize(text));
+        document.SetSentences(_sentences.Split(text, document.Tokens, document.Layout));
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_stages < AnalysisStages.Entities)
+        {
+            return document;
+        }
+
+        document.SetRawMentions(_recognizer.Recognize(document));
+        cancellationToken.ThrowIfCancellationRequested();
+        document.SetResolution(_resolver.Resolve(text, document.Layout, document.Tokens, document.RawMentions));
+        if (_stages < AnalysisStages.Full)
+        {
+            return document;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        document.SetQuotes(_quotes.Extract(document, EntityIndex.Build(document), speakerTrace));
+        return document;
     }
 
     /// <inheritdoc/>

@@ -9,6 +9,8 @@ namespace NewsExtract.Cli.Commands;
 internal static class AnalyzeCommand
 {
     private static readonly string[] s_formats = ["json", "jsonl", "text", "html"];
+    private static readonly string[] s_inputs = ["text", "jsonl"];
+    private static readonly string[] s_stages = ["tokens", "entities", "full"];
 
     public static Command Create()
     {
@@ -27,19 +29,46 @@ internal static class AnalyzeCommand
             Description = "Write to this file instead of standard output (written completely or not at all). With --format html and a folder: the directory for the pages.",
         };
 
+        var input = new Option<string?>("--input")
+        {
+            Description = "Input kind: text (default: PATH is an article or a folder of articles) or jsonl (PATH, or '-' for standard input, holds one JSON object per line with \"id\" and \"text\"; one result line per input line, in input order, streamed in bounded memory).",
+        };
+        input.AcceptOnlyFromAmong(s_inputs);
+        var maxTextSize = new Option<string?>("--max-text-size")
+        {
+            Description = "With --input jsonl: the largest text accepted, in UTF-8 bytes (suffix k or m for KiB or MiB; default 10m). A longer text is a bad line.",
+        };
+
+        var stages = new Option<string?>("--stages")
+        {
+            Description = "With --input jsonl: how far to analyse: tokens (sentences and paragraphs only), entities (no quotes) or full (default).",
+        };
+        stages.AcceptOnlyFromAmong(s_stages);
+
         var command = new Command("analyze", "Analyze an article: entities, quotes and speakers as JSON.")
         {
-            path, format, output,
+            path, format, output, input, maxTextSize, stages,
         };
-        command.SetAction(parse => Run(parse.GetValue(path), parse.GetValue(format), parse.GetValue(output)));
+        command.SetAction(parse => Run(parse.GetValue(path), parse.GetValue(format), parse.GetValue(output), parse.GetValue(input), parse.GetValue(maxTextSize), parse.GetValue(stages)));
         return command;
     }
 
-    private static int Run(string? path, string? format, string? output)
+    private static int Run(string? path, string? format, string? output, string? input, string? maxTextSize, string? stages)
     {
         if (path is not null && path.Length > 1 && path[0] == '-')
         {
             Console.Error.WriteLine($"error: unknown option '{path}'. Run 'newsextract analyze --help' for usage.");
+            return Program.WrongUsage;
+        }
+
+        if (input == "jsonl")
+        {
+            return JsonLinesCommand.Run(path, format, output, maxTextSize, stages);
+        }
+
+        if (maxTextSize is not null || stages is not null)
+        {
+            Console.Error.WriteLine("error: --max-text-size and --stages apply only to --input jsonl.");
             return Program.WrongUsage;
         }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using NewsExtract.Text.Sentences;
 using NewsExtract.Training;
 using NewsExtract.Training.Evaluation;
 
@@ -29,15 +30,20 @@ internal static class EvalTokensCommand
             Description = "Also print up to N mismatched tokens and sentences to standard error (for error analysis).",
         };
 
+        var model = new Option<string?>("--sentence-model")
+        {
+            Description = "Split sentences with this model file (from 'train sentences') instead of the shipped one.",
+        };
+
         var command = new Command("tokens", "Token and sentence F1 against a UD CoNLL-U file.")
         {
-            conllu, json, errors,
+            conllu, json, errors, model,
         };
-        command.SetAction(parse => Run(parse.GetValue(conllu)!, parse.GetValue(json), parse.GetValue(errors)));
+        command.SetAction(parse => Run(parse.GetValue(conllu)!, parse.GetValue(json), parse.GetValue(errors), parse.GetValue(model)));
         return command;
     }
 
-    private static int Run(string path, bool json, int maxErrors)
+    private static int Run(string path, bool json, int maxErrors, string? modelPath)
     {
         if (maxErrors < 0)
         {
@@ -55,7 +61,8 @@ internal static class EvalTokensCommand
             }
 
             List<string>? errorList = maxErrors > 0 ? [] : null;
-            TokenizationScores scores = TokenizationEvaluator.Evaluate(documents, errorList, maxErrors);
+            SentenceSplitter splitter = modelPath is null ? new SentenceSplitter() : new SentenceSplitter(ReadModel(modelPath));
+            TokenizationScores scores = TokenizationEvaluator.Evaluate(documents, splitter, errorList, maxErrors);
             if (errorList is not null)
             {
                 foreach (string error in errorList)
@@ -74,12 +81,33 @@ internal static class EvalTokensCommand
         }
     }
 
+    private static SentenceModel ReadModel(string path)
+    {
+        try
+        {
+            return SentenceModel.Read(File.ReadAllBytes(path));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new CliException($"{path}: cannot read the sentence model: {ex.Message}");
+        }
+    }
+
     private static string RenderText(TokenizationScores scores)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"documents: {scores.Documents}\n");
         AppendLine(text, "tokens", scores.Tokens);
         AppendLine(text, "sentences", scores.Sentences);
+        if (scores.SentenceErrors is { } counts)
+        {
+            text.Append("sentence boundary errors by class:\n");
+            for (int i = 0; i < counts.Count; i++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  {counts[i],5}  {TokenizationErrorClasses.Names[i]}\n");
+            }
+        }
+
         text.Append(CultureInfo.InvariantCulture, $"tokens F1: {scores.Tokens.F1:F2} sentences F1: {scores.Sentences.F1:F2}\n");
         return text.ToString();
     }
@@ -96,6 +124,17 @@ internal static class EvalTokensCommand
             writer.WriteNumber("documents", scores.Documents);
             WriteScore(writer, "tokens", scores.Tokens);
             WriteScore(writer, "sentences", scores.Sentences);
+            if (scores.SentenceErrors is { } counts)
+            {
+                writer.WriteStartObject("sentenceErrors");
+                for (int i = 0; i < counts.Count; i++)
+                {
+                    writer.WriteNumber(TokenizationErrorClasses.Names[i], counts[i]);
+                }
+
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         }
 

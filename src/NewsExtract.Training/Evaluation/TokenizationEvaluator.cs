@@ -19,11 +19,15 @@ public static class TokenizationEvaluator
     /// <param name="maxErrors">The most errors to describe.</param>
     /// <returns>Token and sentence scores.</returns>
     public static TokenizationScores Evaluate(IReadOnlyList<ConlluDocument> documents, List<string>? errors = null, int maxErrors = 0)
+        => Evaluate(documents, new SentenceSplitter(), errors, maxErrors);
+
+    /// <summary>Scores all documents with the given splitter (a model being trained).</summary>
+    internal static TokenizationScores Evaluate(IReadOnlyList<ConlluDocument> documents, SentenceSplitter splitter, List<string>? errors = null, int maxErrors = 0)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var splitter = new SentenceSplitter();
         SpanScore tokens = default;
         SpanScore sentences = default;
+        int[] errorCounts = new int[TokenizationErrorClasses.Names.Count];
         foreach (ConlluDocument document in documents)
         {
             string text = document.Text;
@@ -36,11 +40,12 @@ public static class TokenizationEvaluator
                 predictedSentences.Add((sentence.Start, sentence.End));
             }
 
+            TokenizationErrorClasses.Count(text, document.Sentences, predictedSentences, surface, errorCounts);
             tokens = tokens.Add(Compare(text, document.Tokens, surface, "token", errors, maxErrors));
             sentences = sentences.Add(Compare(text, document.Sentences, predictedSentences, "sentence", errors, maxErrors));
         }
 
-        return new TokenizationScores(tokens, sentences, documents.Count);
+        return new TokenizationScores(tokens, sentences, documents.Count, errorCounts);
     }
 
     /// <summary>Joins each split-off clitic to the token it was split from.</summary>

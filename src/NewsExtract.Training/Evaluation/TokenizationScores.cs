@@ -4,4 +4,5 @@ namespace NewsExtract.Training.Evaluation;
 /// <param name="Tokens">Surface-token scores.</param>
 /// <param name="Sentences">Sentence scores.</param>
 /// <param name="Documents">The number of documents evaluated.</param>
-public sealed record TokenizationScores(SpanScore Tokens, SpanScore Sentences, int Documents);
+/// <param name="SentenceErrors">Sentence-boundary errors per class, indexed like <see cref="TokenizationErrorClasses.Names"/> (empty when not counted).</param>
+public sealed record TokenizationScores(SpanScore Tokens, SpanScore Sentences, int Documents, IReadOnlyList<int>? SentenceErrors = null);

@@ -6,21 +6,42 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class NewsExtractServiceCollectionExtensions
 {
     /// <summary>
+    /// Registers one shared, thread-safe <see cref="IArticleAnalyzer"/> (and <see cref="ArticleAnalyzer"/>) as a
+    /// singleton with <see cref="ArticleAnalyzerOptions.Default"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same service collection, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
+    public static IServiceCollection AddNewsExtract(this IServiceCollection services)
+        => services.AddNewsExtract(ArticleAnalyzerOptions.Default);
+
+    /// <summary>
     /// Registers one shared, thread-safe <see cref="IArticleAnalyzer"/> (and <see cref="ArticleAnalyzer"/>) as a singleton.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Configures the options; invoked once, when the analyzer is first resolved.</param>
+    /// <param name="options">The options; validated when the analyzer is first resolved.</param>
     /// <returns>The same service collection, for chaining.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
-    public static IServiceCollection AddNewsExtract(this IServiceCollection services, Action<ArticleAnalyzerOptions>? configure = null)
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IServiceCollection AddNewsExtract(this IServiceCollection services, ArticleAnalyzerOptions options)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddSingleton(_ =>
-        {
-            var options = new ArticleAnalyzerOptions();
-            configure?.Invoke(options);
-            return ArticleAnalyzer.Create(options);
-        });
+        ArgumentNullException.ThrowIfNull(options);
+        return services.AddNewsExtract(_ => options);
+    }
+
+    /// <summary>
+    /// Registers one shared, thread-safe <see cref="IArticleAnalyzer"/> (and <see cref="ArticleAnalyzer"/>) as a
+    /// singleton whose options come from the container (for example from configuration).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="optionsFactory">Builds the options; invoked once, when the analyzer is first resolved.</param>
+    /// <returns>The same service collection, for chaining.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IServiceCollection AddNewsExtract(this IServiceCollection services, Func<IServiceProvider, ArticleAnalyzerOptions> optionsFactory)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(optionsFactory);
+        services.AddSingleton(provider => ArticleAnalyzer.Create(optionsFactory(provider)));
         services.AddSingleton<IArticleAnalyzer>(static provider => provider.GetRequiredService<ArticleAnalyzer>());
         return services;
     }

@@ -1,9 +1,9 @@
 namespace NewsExtract.Internal;
 
-/// <summary>A cluster of mentions that name one real-world entity, as built by the resolution stage.</summary>
+/// <summary>A cluster of mentions that name one real-world entity, as built by the resolution stage. Immutable.</summary>
 internal sealed class EntityInfo
 {
-    public EntityInfo(int id, EntityType type, string name, List<string> aliases, List<int> mentions, List<string> roles)
+    public EntityInfo(int id, EntityType type, string name, IReadOnlyList<string> aliases, IReadOnlyList<int> mentions, IReadOnlyList<string> roles)
     {
         Id = id;
         Type = type;
@@ -21,13 +21,13 @@ internal sealed class EntityInfo
     public string Name { get; }
 
     /// <summary>Distinct surface forms, canonical name first.</summary>
-    public List<string> Aliases { get; }
+    public IReadOnlyList<string> Aliases { get; }
 
     /// <summary>Indices into <see cref="AnalysisDocument.Mentions"/>, ascending.</summary>
-    public List<int> Mentions { get; }
+    public IReadOnlyList<int> Mentions { get; }
 
-    /// <summary>Roles and titles ("Kremlin spokesman"), lower-cased as written in the text.</summary>
-    public List<string> Roles { get; }
+    /// <summary>Roles and titles ("kremlin spokesman"), lower-cased as written in the text.</summary>
+    public IReadOnlyList<string> Roles { get; }
 
     /// <summary>
     /// The head nouns of <see cref="Roles"/>, lower case and singular ("spokesman", "minister"), so a

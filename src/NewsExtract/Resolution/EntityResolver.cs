@@ -1,4 +1,6 @@
 using NewsExtract.Internal;
+using NewsExtract.Structure;
+using NewsExtract.Text.Tokenization;
 
 namespace NewsExtract.Resolution;
 
@@ -47,12 +49,15 @@ internal sealed class EntityResolver
         _roles = new RoleFinder(lexicons);
     }
 
-    /// <summary>Cleans the mentions, then sets <see cref="AnalysisDocument.Entities"/> and <see cref="AnalysisDocument.MentionEntity"/>.</summary>
-    public void Resolve(AnalysisDocument document)
+    /// <summary>
+    /// The resolution stage: cleans the tagger's mentions, clusters them into entities and attaches roles.
+    /// Reads the layout, tokens and raw mentions; returns a new layer and writes none of its inputs.
+    /// </summary>
+    public ResolutionLayer Resolve(string text, ArticleLayout layout, Token[] tokens, MentionInfo[] rawMentions)
     {
-        CleanMention[] clean = _cleaner.Clean(document);
-        int[] mentionCluster = Cluster(document.Text, clean, out List<List<NameForm>> clusters);
-        Build(document, clean, mentionCluster, clusters);
+        CleanMention[] clean = _cleaner.Clean(text, layout, tokens, rawMentions);
+        int[] mentionCluster = Cluster(text, clean, out List<List<NameForm>> clusters);
+        return Build(text, tokens, clean, mentionCluster, clusters);
     }
 
     /// <summary>Clusters cleaned mentions; returns, for each mention, the index of its cluster.</summary>
@@ -151,7 +156,7 @@ internal sealed class EntityResolver
                 words.RemoveAt(0);
             }
 
-            while (words.Count > 1 && words[^1] is "jr" or "sr" or "ii" or "iii" or "iv")
+            while (words.Count > 1 && _lexicons.GenerationalSuffixes.Contains(words[^1]))
             {
                 words.RemoveAt(words.Count - 1);
             }
@@ -159,7 +164,7 @@ internal sealed class EntityResolver
             // Particles belong to the surname for comparison: "van beethoven" compares as "beethoven".
             for (int i = words.Count - 2; i >= 1; i--)
             {
-                if (words[i] is "van" or "von" or "de" or "der" or "den" or "da" or "di" or "del" or "la" or "le" or "bin" or "ibn" or "al" or "el")
+                if (_lexicons.NameParticles.Contains(words[i]))
                 {
                     words.RemoveAt(i);
                 }
@@ -187,7 +192,7 @@ internal sealed class EntityResolver
             if (words[i].Length > 0 && char.IsLetter(words[i][0]))
             {
                 allInitials.Append(words[i][0]);
-                if (words[i] is not ("of" or "for" or "and" or "the" or "in" or "on" or "at" or "de" or "du" or "des" or "la" or "le" or "to" or "&"))
+                if (!_lexicons.InitialsSkipWords.Contains(words[i]))
                 {
                     initials.Append(words[i][0]);
                 }
@@ -483,10 +488,13 @@ internal sealed class EntityResolver
 
     private static bool IsAcronym(string word) => AcronymShape.Matches(word, maxLetters: 6);
 
-    private void Build(AnalysisDocument document, CleanMention[] clean, int[] mentionCluster, List<List<NameForm>> clusters)
+    private ResolutionLayer Build(string text, Token[] tokens, CleanMention[] clean, int[] mentionCluster, List<List<NameForm>> clusters)
     {
-        string text = document.Text;
-        MentionInfo[] mentions = document.Mentions;
+        var mentions = new MentionInfo[clean.Length];
+        for (int m = 0; m < clean.Length; m++)
+        {
+            mentions[m] = clean[m].Mention;
+        }
 
         // Clusters in order of first mention; ids follow that order.
         var firstMention = new int[clusters.Count];
@@ -586,9 +594,7 @@ internal sealed class EntityResolver
             mentions[m] = mentions[m] with { Type = entities[mentionEntity[m]].Type };
         }
 
-        document.Mentions = mentions;
-        document.MentionEntity = mentionEntity;
-        document.Entities = _roles.Attach(document, clean, entities);
+        return new ResolutionLayer(clean, mentions, mentionEntity, _roles.Attach(text, tokens, mentions, clean, entities));
     }
 
     /// <summary>The most complete surface: not an acronym, most words, then earliest.</summary>

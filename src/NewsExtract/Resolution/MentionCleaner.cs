@@ -1,5 +1,6 @@
 using NewsExtract.Internal;
 using NewsExtract.Structure;
+using NewsExtract.Text.Tokenization;
 
 namespace NewsExtract.Resolution;
 
@@ -33,15 +34,18 @@ internal sealed class MentionCleaner
 
     public MentionCleaner(ResolutionLexicons lexicons) => _lexicons = lexicons;
 
-    /// <summary>Cleans <see cref="AnalysisDocument.Mentions"/> and replaces them with the result.</summary>
-    public CleanMention[] Clean(AnalysisDocument document)
+    /// <summary>
+    /// Cleans the tagger's mentions into a new array in text order, each recording the index of the raw
+    /// mention it came from; <paramref name="rawMentions"/> is not changed.
+    /// </summary>
+    public CleanMention[] Clean(string text, ArticleLayout layout, Token[] tokens, MentionInfo[] rawMentions)
     {
-        string text = document.Text;
-        Paragraph[] paragraphs = document.Layout.Paragraphs;
-        TextSpan? title = document.Layout.Title;
+        Paragraph[] paragraphs = layout.Paragraphs;
+        TextSpan? title = layout.Title;
         var kept = new List<(CleanMention Mention, bool InHeading)>();
-        foreach (MentionInfo mention in document.Mentions)
+        for (int raw = 0; raw < rawMentions.Length; raw++)
         {
+            MentionInfo mention = rawMentions[raw];
             if (mention.Start < 0 || mention.End > text.Length || mention.End <= mention.Start)
             {
                 continue;
@@ -81,7 +85,7 @@ internal sealed class MentionCleaner
                         part = part with { Gender = PrecedingHonorificGender(text, part.Mention.Start) };
                     }
 
-                    kept.Add((part with { Role = SingularRole(part.Role) }, kind == ParagraphKind.Heading));
+                    kept.Add((part with { Role = SingularRole(part.Role), RawMention = raw }, kind == ParagraphKind.Heading));
                 }
             }
         }
@@ -101,7 +105,7 @@ internal sealed class MentionCleaner
         {
             if (!inHeading || bodyNames.Contains(NameKey.Plain(text[m.Mention.Start..m.Mention.End])))
             {
-                result.Add(WithTokens(document, m));
+                result.Add(WithTokens(tokens, m));
             }
         }
 
@@ -119,15 +123,7 @@ internal sealed class MentionCleaner
             }
         }
 
-        CleanMention[] array = clean.ToArray();
-        var mentions = new MentionInfo[array.Length];
-        for (int i = 0; i < array.Length; i++)
-        {
-            mentions[i] = array[i].Mention;
-        }
-
-        document.Mentions = mentions;
-        return array;
+        return clean.ToArray();
     }
 
     /// <summary>
@@ -137,7 +133,7 @@ internal sealed class MentionCleaner
     /// the name the acronym introduces, and the span is narrowed to it. The head ("Permanent Council of
     /// the") is dropped: mentions cannot nest, and the writer marked the trailing part as the name.
     /// </summary>
-    internal static List<(int Start, int End)> NarrowToAcronymExpansion(string text, List<(int Start, int End)> words, int end)
+    internal List<(int Start, int End)> NarrowToAcronymExpansion(string text, List<(int Start, int End)> words, int end)
     {
         if (words.Count < 4 || Acronym(text, end) is not string acronym || SpellsAcronym(text, words, 0, acronym))
         {
@@ -200,7 +196,7 @@ internal sealed class MentionCleaner
     }
 
     /// <summary>Whether the initials of words[from..] spell the acronym, with or without the function words.</summary>
-    private static bool SpellsAcronym(string text, List<(int Start, int End)> words, int from, string acronym)
+    private bool SpellsAcronym(string text, List<(int Start, int End)> words, int from, string acronym)
     {
         var content = new System.Text.StringBuilder();
         var all = new System.Text.StringBuilder();
@@ -220,7 +216,7 @@ internal sealed class MentionCleaner
 
             char initial = char.ToUpperInvariant(text[first]);
             all.Append(initial);
-            if (!IsFunctionWord(text.AsSpan(first, e - first)))
+            if (!_lexicons.InitialsSkipWordLookup.Contains(text.AsSpan(first, e - first)))
             {
                 content.Append(initial);
             }
@@ -228,9 +224,6 @@ internal sealed class MentionCleaner
 
         return content.ToString() == acronym || all.ToString() == acronym;
     }
-
-    private static bool IsFunctionWord(ReadOnlySpan<char> word)
-        => word is "of" or "for" or "and" or "the" or "in" or "on" or "at" or "de" or "du" or "des" or "la" or "le" or "to" or "&";
 
     /// <summary>The gender of an honorific written just before the span ("Mrs Johnson" tagged as "Johnson").</summary>
     private PersonGender PrecedingHonorificGender(string text, int start)
@@ -333,7 +326,7 @@ internal sealed class MentionCleaner
     /// binds a name together ("of", "for", "de"), and, outside organizations, after a possessive word
     /// followed by more words ("Germany\u2019s Scholz" -> "Germany\u2019s" + "Scholz"; the possessive is trimmed later).
     /// </summary>
-    private static List<(int First, int Count)> SplitCoordination(string text, List<(int Start, int End)> words, MentionInfo mention)
+    private List<(int First, int Count)> SplitCoordination(string text, List<(int Start, int End)> words, MentionInfo mention)
     {
         var parts = new List<(int First, int Count)>();
         if (mention.Confidence >= LowConfidence || words.Count < 2)
@@ -345,7 +338,7 @@ internal sealed class MentionCleaner
         bool bound = false;
         foreach ((int s, int e) in words)
         {
-            bound |= text.AsSpan(s, e - s) is "of" or "for" or "de" or "du" or "des" or "del" or "da" or "on";
+            bound |= _lexicons.NameBindingWordLookup.Contains(text.AsSpan(s, e - s));
         }
 
         int first = 0;
@@ -558,11 +551,11 @@ internal sealed class MentionCleaner
         return end;
     }
 
-    private static bool AllSuffixes(string text, List<(int Start, int End)> words, int from)
+    private bool AllSuffixes(string text, List<(int Start, int End)> words, int from)
     {
         for (int i = from; i < words.Count; i++)
         {
-            if (Plain(text, words[i]) is not ("jr" or "sr" or "ii" or "iii" or "iv"))
+            if (!_lexicons.GenerationalSuffixes.Contains(Plain(text, words[i])))
             {
                 return false;
             }
@@ -589,16 +582,16 @@ internal sealed class MentionCleaner
 
     private static string Plain(string text, (int Start, int End) word) => NameKey.Plain(text[word.Start..word.End]);
 
-    private static CleanMention WithTokens(AnalysisDocument document, CleanMention m)
+    private static CleanMention WithTokens(Token[] tokens, CleanMention m)
     {
-        int first = document.TokenIndexAtOrAfter(m.Mention.Start);
-        if (first > 0 && document.Tokens[first - 1].End > m.Mention.Start)
+        int first = TokenSearch.IndexAtOrAfter(tokens, m.Mention.Start);
+        if (first > 0 && tokens[first - 1].End > m.Mention.Start)
         {
             first--;
         }
 
         int last = first;
-        while (last < document.Tokens.Length && document.Tokens[last].Start < m.Mention.End)
+        while (last < tokens.Length && tokens[last].Start < m.Mention.End)
         {
             last++;
         }

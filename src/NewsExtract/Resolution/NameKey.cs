@@ -1,4 +1,5 @@
 using System.Text;
+using NewsExtract.Lexicons;
 
 namespace NewsExtract.Resolution;
 
@@ -10,6 +11,9 @@ namespace NewsExtract.Resolution;
 /// </summary>
 internal static class NameKey
 {
+    /// <summary>The Arabic article as romanized (lexicon <c>arabic-article-prefixes</c>: "al-", "el-", "ash-", ...).</summary>
+    private static readonly string[] s_articlePrefixes = LoadPrefixes();
+
     /// <summary>Base letters of U+00C0..U+017F (Latin-1 Supplement and Latin Extended-A); '*' keeps the character.</summary>
     private const string LatinBase =
         "aaaaaaaceeeeiiiidnooooo*ouuuuytsaaaaaaaceeeeiiiidnooooo*ouuuuyty" +
@@ -79,7 +83,7 @@ internal static class NameKey
     public static string Transliteration(string plain)
     {
         ReadOnlySpan<char> w = plain;
-        foreach (string prefix in (ReadOnlySpan<string>)["al-", "el-", "ad-", "as-", "ar-", "ash-", "at-", "az-"])
+        foreach (string prefix in s_articlePrefixes)
         {
             if (w.Length > prefix.Length + 2 && w.StartsWith(prefix, StringComparison.Ordinal))
             {
@@ -192,5 +196,17 @@ internal static class NameKey
         }
 
         return longer[i] is 'a' or 'e' or 'i' or 'o' or 'u' && longer.AsSpan(i + 1).SequenceEqual(shorter.AsSpan(i));
+    }
+
+    private static string[] LoadPrefixes()
+    {
+        IReadOnlyList<string> entries = LexiconRegistry.Get("arabic-article-prefixes").Entries;
+        var prefixes = new string[entries.Count];
+        for (int i = 0; i < prefixes.Length; i++)
+        {
+            prefixes[i] = Lexicon.Key(entries[i]);
+        }
+
+        return prefixes;
     }
 }

@@ -6,12 +6,17 @@ namespace NewsExtract.Resolution;
 
 /// <summary>
 /// The word lists of the resolution stage, read once from the embedded files under
-/// <c>Resolution/Lexicons</c> (each file's header names its source). All lookups take lower-case
-/// keys without dots. Immutable and shared between threads.
+/// <c>src/NewsExtract/Lexicons</c> through <see cref="LexiconRegistry"/> (each file's header names its
+/// source and licence). The library's one list of titles (<c>titles</c>, <c>title-modifiers</c>), of
+/// honorifics (<c>honorifics</c>) and of organization suffixes (<c>org-suffixes</c>): later stages read
+/// them here. All lookups take lower-case keys without dots. Immutable and shared between threads.
 /// </summary>
 internal sealed class ResolutionLexicons
 {
     private static readonly Lazy<ResolutionLexicons> s_default = new(Load);
+
+    private readonly FrozenSet<string> _initialsSkipWords = FrozenSet<string>.Empty;
+    private readonly FrozenSet<string> _nameBindingWords = FrozenSet<string>.Empty;
 
     private ResolutionLexicons(
         FrozenSet<string> demonyms,
@@ -68,6 +73,43 @@ internal sealed class ResolutionLexicons
 
     /// <summary>Company legal-form suffixes ("inc", "corp", "group").</summary>
     public FrozenSet<string> OrgSuffixes { get; }
+
+    /// <summary>Surname particles dropped inside person names for comparison ("van", "de", "bin").</summary>
+    public FrozenSet<string> NameParticles { get; private init; } = FrozenSet<string>.Empty;
+
+    /// <summary>Generational suffixes after a person name ("jr", "iii").</summary>
+    public FrozenSet<string> GenerationalSuffixes { get; private init; } = FrozenSet<string>.Empty;
+
+    /// <summary>Function words left out of a name's initials ("of", "for", "de", "&amp;").</summary>
+    public FrozenSet<string> InitialsSkipWords
+    {
+        get => _initialsSkipWords;
+        private init
+        {
+            _initialsSkipWords = value;
+            InitialsSkipWordLookup = value.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+    }
+
+    /// <summary><see cref="InitialsSkipWords"/> looked up by span, case-sensitively.</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> InitialsSkipWordLookup { get; private init; }
+
+    /// <summary>Words that bind a multi-word name together, so it is not split at "and" ("of", "for", "de").</summary>
+    public FrozenSet<string> NameBindingWords
+    {
+        get => _nameBindingWords;
+        private init
+        {
+            _nameBindingWords = value;
+            NameBindingWordLookup = value.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+    }
+
+    /// <summary><see cref="NameBindingWords"/> looked up by span, case-sensitively.</summary>
+    public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NameBindingWordLookup { get; private init; }
+
+    /// <summary>Determiners that may open a role apposition ("the", "a", "her").</summary>
+    public FrozenSet<string> RoleDeterminers { get; private init; } = FrozenSet<string>.Empty;
 
     /// <summary>Whether the word (any case, dots ignored) is a title head, also in the plural ("presidents", "spokesmen").</summary>
     public bool IsTitleHead(string lowerWord) => TitleHeads.Contains(Singular(lowerWord));
@@ -221,7 +263,21 @@ internal sealed class ResolutionLexicons
             variants.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
             suffixes.ToFrozenSet(StringComparer.Ordinal),
             multiWord.ToFrozenSet(StringComparer.Ordinal),
-            honorificRoles.ToFrozenDictionary(StringComparer.Ordinal));
+            honorificRoles.ToFrozenDictionary(StringComparer.Ordinal))
+        {
+            NameParticles = Set("name-particles"),
+            GenerationalSuffixes = Set("generational-suffixes"),
+            InitialsSkipWords = Set("initials-skip-words"),
+            NameBindingWords = Set("name-binding-words"),
+            RoleDeterminers = Set("role-determiners"),
+        };
+    }
+
+    private static FrozenSet<string> Set(string lexicon)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        AddLines(set, lexicon);
+        return set.ToFrozenSet(StringComparer.Ordinal);
     }
 
     private static PersonGender ParseGender(string? column) => column switch

@@ -24,9 +24,9 @@ internal sealed class RoleFinder
 
     public RoleFinder(ResolutionLexicons lexicons) => _lexicons = lexicons;
 
-    public EntityInfo[] Attach(AnalysisDocument document, CleanMention[] clean, EntityInfo[] entities)
+    /// <summary>Returns the entities with roles, role heads and gender; <paramref name="mentions"/> are the cleaned mentions typed by entity.</summary>
+    public EntityInfo[] Attach(string text, Token[] tokens, MentionInfo[] mentions, CleanMention[] clean, EntityInfo[] entities)
     {
-        MentionInfo[] mentions = document.Mentions;
         var result = new EntityInfo[entities.Length];
         for (int e = 0; e < entities.Length; e++)
         {
@@ -45,9 +45,9 @@ internal sealed class RoleFinder
             {
                 Count(clean[m].Gender, ref male, ref female);
                 AddRole(clean[m].Role, roles, heads, ref male, ref female);
-                AddRole(Premodifier(document, mentions, m, ref male, ref female), roles, heads, ref male, ref female);
-                AddRole(Apposition(document, mentions, m), roles, heads, ref male, ref female);
-                AddRole(FrontApposition(document, mentions, m), roles, heads, ref male, ref female);
+                AddRole(Premodifier(text, tokens, mentions, m, ref male, ref female), roles, heads, ref male, ref female);
+                AddRole(Apposition(text, tokens, mentions, m), roles, heads, ref male, ref female);
+                AddRole(FrontApposition(text, tokens, mentions, m), roles, heads, ref male, ref female);
             }
 
             PersonGender gender = male > female ? PersonGender.Male : female > male ? PersonGender.Female : PersonGender.Unknown;
@@ -136,10 +136,8 @@ internal sealed class RoleFinder
     }
 
     /// <summary>Title words right before the mention, ending in a title head next to it.</summary>
-    private string? Premodifier(AnalysisDocument document, MentionInfo[] mentions, int m, ref int male, ref int female)
+    private string? Premodifier(string text, Token[] tokens, MentionInfo[] mentions, int m, ref int male, ref int female)
     {
-        string text = document.Text;
-        Token[] tokens = document.Tokens;
         int t = mentions[m].FirstToken - 1;
         if (t >= tokens.Length)
         {
@@ -200,10 +198,8 @@ internal sealed class RoleFinder
     }
 
     /// <summary>", the Kremlin spokesman," after the mention.</summary>
-    private string? Apposition(AnalysisDocument document, MentionInfo[] mentions, int m)
+    private string? Apposition(string text, Token[] tokens, MentionInfo[] mentions, int m)
     {
-        string text = document.Text;
-        Token[] tokens = document.Tokens;
         int t = mentions[m].FirstToken + mentions[m].TokenCount;
         if (t < 0 || t + 1 >= tokens.Length || text[tokens[t].Start] != ',' || tokens[t].Length != 1)
         {
@@ -212,7 +208,7 @@ internal sealed class RoleFinder
 
         int k = t + 1;
         string det = Plain(text, tokens[k]);
-        if (det is "the" or "a" or "an" or "his" or "her" or "their" or "its")
+        if (_lexicons.RoleDeterminers.Contains(det))
         {
             k++;
         }
@@ -268,10 +264,8 @@ internal sealed class RoleFinder
     }
 
     /// <summary>"A spokeswoman for the ministry, Anne Martin, said": a role phrase, a comma, the name, a comma.</summary>
-    private string? FrontApposition(AnalysisDocument document, MentionInfo[] mentions, int m)
+    private string? FrontApposition(string text, Token[] tokens, MentionInfo[] mentions, int m)
     {
-        string text = document.Text;
-        Token[] tokens = document.Tokens;
         int comma = mentions[m].FirstToken - 1;
         int after = mentions[m].FirstToken + mentions[m].TokenCount;
         if (comma < 1 || after >= tokens.Length || !IsComma(text, tokens[comma]) || !IsComma(text, tokens[after]))

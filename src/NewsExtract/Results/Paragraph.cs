@@ -1,7 +1,24 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace NewsExtract;
 
 /// <summary>A block of text separated from its neighbours by a line break.</summary>
-/// <param name="Start">The index of the first code unit.</param>
-/// <param name="End">The index one past the last code unit (line break excluded).</param>
-/// <param name="Kind">What the block is: body text, title, heading or boilerplate.</param>
-public readonly record struct Paragraph(int Start, int End, ParagraphKind Kind);
+public readonly record struct Paragraph
+{
+    [SetsRequiredMembers]
+    internal Paragraph(int start, int end, ParagraphKind kind)
+    {
+        Start = start;
+        End = end;
+        Kind = kind;
+    }
+
+    /// <summary>Gets the index of the first code unit.</summary>
+    public required int Start { get; init; }
+
+    /// <summary>Gets the index one past the last code unit (line break excluded).</summary>
+    public required int End { get; init; }
+
+    /// <summary>Gets what the block is: body text, title, heading or boilerplate.</summary>
+    public required ParagraphKind Kind { get; init; }
+}

@@ -3,6 +3,9 @@ namespace NewsExtract;
 /// <summary>How a quotation appears in the text.</summary>
 public enum QuoteKind
 {
+    /// <summary>Not a kind: the default value of the enum, never produced by the analyzer.</summary>
+    None = 0,
+
     /// <summary>A whole sentence or more inside quote marks.</summary>
     Direct = 1,
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using NewsExtract.Serialization;
 
 namespace NewsExtract;
@@ -9,7 +10,8 @@ namespace NewsExtract;
 /// </summary>
 public static class ArticleAnalysisJson
 {
-    private static readonly NewsExtractJsonContext s_indented = new(new JsonSerializerOptions(NewsExtractJsonContext.Default.Options) { WriteIndented = true });
+    private static readonly JsonTypeInfo<ArticleAnalysis> s_compact = TypeInfo(indented: false);
+    private static readonly JsonTypeInfo<ArticleAnalysis> s_indented = TypeInfo(indented: true);
 
     /// <summary>Serializes an analysis to a JSON string.</summary>
     /// <param name="analysis">The analysis.</param>
@@ -19,7 +21,7 @@ public static class ArticleAnalysisJson
     public static string Serialize(ArticleAnalysis analysis, bool indented = false)
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        return JsonSerializer.Serialize(analysis, Context(indented).ArticleAnalysis);
+        return JsonSerializer.Serialize(analysis, indented ? s_indented : s_compact);
     }
 
     /// <summary>Serializes an analysis as UTF-8 JSON to a stream.</summary>
@@ -31,7 +33,7 @@ public static class ArticleAnalysisJson
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         ArgumentNullException.ThrowIfNull(analysis);
-        JsonSerializer.Serialize(utf8Json, analysis, Context(indented).ArticleAnalysis);
+        JsonSerializer.Serialize(utf8Json, analysis, indented ? s_indented : s_compact);
     }
 
     /// <summary>Reads an analysis back from its JSON.</summary>
@@ -42,9 +44,22 @@ public static class ArticleAnalysisJson
     public static ArticleAnalysis Deserialize(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        return JsonSerializer.Deserialize(json, NewsExtractJsonContext.Default.ArticleAnalysis)
+        return JsonSerializer.Deserialize(json, s_compact)
             ?? throw new JsonException("The JSON text is 'null', not an article analysis.");
     }
 
-    private static NewsExtractJsonContext Context(bool indented) => indented ? s_indented : NewsExtractJsonContext.Default;
+    /// <summary>
+    /// The contract's shape, configured here rather than by attributes on the result types: the
+    /// source-generated metadata of <see cref="NewsExtractJsonContext"/> (camelCase, enums by name, nulls
+    /// omitted) plus <see cref="NewsExtractJsonContext.ContractRules"/>.
+    /// </summary>
+    private static JsonTypeInfo<ArticleAnalysis> TypeInfo(bool indented)
+    {
+        var options = new JsonSerializerOptions(NewsExtractJsonContext.Default.Options)
+        {
+            WriteIndented = indented,
+            TypeInfoResolver = NewsExtractJsonContext.Default.WithAddedModifier(NewsExtractJsonContext.ContractRules),
+        };
+        return (JsonTypeInfo<ArticleAnalysis>)options.GetTypeInfo(typeof(ArticleAnalysis));
+    }
 }

@@ -1,3 +1,5 @@
+using NewsExtract.Internal;
+
 namespace NewsExtract.Structure;
 
 /// <summary>The block structure of an article: its title and paragraphs with their kinds.</summary>
@@ -8,6 +10,9 @@ internal sealed class ArticleLayout
         Title = title;
         Paragraphs = paragraphs;
     }
+
+    /// <summary>The layout of a text with no lines: no title, no paragraphs.</summary>
+    public static ArticleLayout Empty { get; } = new(null, []);
 
     /// <summary>The title span (first non-empty line), if any.</summary>
     public TextSpan? Title { get; }

@@ -1,3 +1,5 @@
+using NewsExtract.Internal;
+
 namespace NewsExtract.Structure;
 
 /// <summary>

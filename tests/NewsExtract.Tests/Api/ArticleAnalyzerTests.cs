@@ -139,12 +139,31 @@ public class ArticleAnalyzerTests
     public void AddNewsExtract_RegistersConfiguredSingleton()
     {
         var services = new ServiceCollection();
-        services.AddNewsExtract(options => options.IncludeTokens = true);
+        services.AddNewsExtract(new ArticleAnalyzerOptions { IncludeTokens = true });
         using ServiceProvider provider = services.BuildServiceProvider();
 
         IArticleAnalyzer first = provider.GetRequiredService<IArticleAnalyzer>();
         Assert.Same(first, provider.GetRequiredService<IArticleAnalyzer>());
         Assert.Same(first, provider.GetRequiredService<ArticleAnalyzer>());
         Assert.NotNull(first.Analyze("Hello there.", TestContext.Current.CancellationToken).Tokens);
+    }
+
+    [Fact]
+    public void AddNewsExtract_OptionsFactory_InvokedOnceWithTheProvider()
+    {
+        var services = new ServiceCollection();
+        int calls = 0;
+        services.AddNewsExtract(provider =>
+        {
+            calls++;
+            Assert.NotNull(provider);
+            return new ArticleAnalyzerOptions { Stages = AnalysisStages.Tokens };
+        });
+        using ServiceProvider provider = services.BuildServiceProvider();
+
+        ArticleAnalysis analysis = provider.GetRequiredService<IArticleAnalyzer>().Analyze("Paris is big.", TestContext.Current.CancellationToken);
+        _ = provider.GetRequiredService<ArticleAnalyzer>();
+        Assert.Empty(analysis.Mentions);
+        Assert.Equal(1, calls);
     }
 }

@@ -26,19 +26,31 @@ public class MisuseTests
         Assert.Equal(cts.Token, ex.CancellationToken);
     }
 
-    [Fact]
-    public void Create_UnknownStage_ThrowsArgumentOutOfRange()
-        => Assert.Throws<ArgumentOutOfRangeException>(() => ArticleAnalyzer.Create(new ArticleAnalyzerOptions { Stages = (AnalysisStages)99 }));
+    [Theory]
+    [InlineData((AnalysisStages)99)]
+    [InlineData(AnalysisStages.None)]
+    public void Create_UnknownOrNoStage_ThrowsArgumentOutOfRange(AnalysisStages stages)
+        => Assert.Throws<ArgumentOutOfRangeException>(() => ArticleAnalyzer.Create(new ArticleAnalyzerOptions { Stages = stages }));
 
     [Fact]
-    public void Create_OptionsChangedAfterwards_AnalyzerUnaffected()
+    public void Create_CustomNameOfTypeNone_ThrowsArgumentOutOfRange()
+        => Assert.Throws<ArgumentOutOfRangeException>(() => ArticleAnalyzer.Create(
+            new ArticleAnalyzerOptions { CustomNames = new Dictionary<string, EntityType> { ["Acme"] = EntityType.None } }));
+
+    [Fact]
+    public void CustomNames_CallersDictionaryChangedAfterwards_OptionsUnaffected()
     {
-        var options = new ArticleAnalyzerOptions { IncludeTokens = true };
-        ArticleAnalyzer analyzer = ArticleAnalyzer.Create(options);
-        options.IncludeTokens = false;
-        options.MaxDegreeOfParallelism = 0;
-        Assert.NotNull(analyzer.Analyze("Some text.", TestContext.Current.CancellationToken).Tokens);
+        var names = new Dictionary<string, EntityType> { ["Acme"] = EntityType.Organization };
+        var options = new ArticleAnalyzerOptions { CustomNames = names };
+        names["Acme"] = EntityType.Person;
+        names["Flentor"] = EntityType.Location;
+        Assert.Equal(EntityType.Organization, Assert.Single(options.CustomNames).Value);
+        Assert.Throws<NotSupportedException>(() => ((IDictionary<string, EntityType>)options.CustomNames).Add("Qwilt", EntityType.Person));
     }
+
+    [Fact]
+    public void CustomNames_SetToNull_ThrowsArgumentNull()
+        => Assert.Throws<ArgumentNullException>(() => new ArticleAnalyzerOptions { CustomNames = null! });
 
     [Fact]
     public void Serialize_Nulls_ThrowArgumentNull()

@@ -10,9 +10,6 @@ namespace NewsExtract.Tests.Api;
 /// </summary>
 public class PublicApiShapeTests
 {
-    /// <summary>Settable by design so <c>services.AddNewsExtract(options =&gt; ...)</c> can configure them; copied on use.</summary>
-    private static readonly HashSet<Type> s_optionTypes = [typeof(ArticleAnalyzerOptions)];
-
     private static readonly Type[] s_publicTypes = typeof(ArticleAnalyzer).Assembly.GetExportedTypes();
 
     [Fact]
@@ -38,7 +35,7 @@ public class PublicApiShapeTests
         var problems = new List<string>();
         foreach (Type type in s_publicTypes)
         {
-            if (type.IsInterface || type.IsEnum || IsStatic(type) || s_optionTypes.Contains(type))
+            if (type.IsInterface || type.IsEnum || IsStatic(type))
             {
                 continue;
             }
@@ -78,6 +75,37 @@ public class PublicApiShapeTests
                 || (!t.Namespace.StartsWith("NewsExtract", StringComparison.Ordinal) && t.Namespace != "Microsoft.Extensions.DependencyInjection"))
             .Select(t => t.FullName!).ToArray();
         Assert.True(stray.Length == 0, "public types outside the NewsExtract namespaces: " + string.Join(", ", stray));
+    }
+
+    [Fact]
+    public void PublicEnums_DefineAZeroValue()
+    {
+        // default(T) of a public enum is a named member, so an unset field reads as something documented.
+        string[] missing = Array.FindAll(s_publicTypes, t => t.IsEnum && !Enum.IsDefined(t, Enum.ToObject(t, 0)))
+            .Select(t => t.FullName!).ToArray();
+        Assert.True(missing.Length == 0, "public enums without a zero member: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void ResultTypes_HaveNoPublicConstructorWithParameters()
+    {
+        // Results are built with init properties, so adding a property later does not break callers that construct one.
+        Type[] results = [typeof(ArticleAnalysis), typeof(Sentence), typeof(Paragraph), typeof(Mention), typeof(Entity)];
+        var problems = new List<string>();
+        foreach (Type type in results)
+        {
+            foreach (ConstructorInfo constructor in type.GetConstructors(BindingFlags.Public | BindingFlags.Instance))
+            {
+                // A record's copy constructor (one parameter of its own type) is how 'with' works, not a layer list.
+                ParameterInfo[] parameters = constructor.GetParameters();
+                if (parameters.Length > 0 && !(parameters.Length == 1 && parameters[0].ParameterType == type))
+                {
+                    problems.Add($"{type.Name}({string.Join(", ", parameters.Select(p => p.ParameterType.Name))})");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, "public constructors with parameters: " + string.Join("; ", problems));
     }
 
     private static bool IsStatic(Type type) => type.IsClass && type.IsAbstract && type.IsSealed;

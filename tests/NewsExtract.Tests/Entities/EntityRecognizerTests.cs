@@ -45,11 +45,9 @@ public class EntityRecognizerTests
     [Fact]
     public void Analyze_CustomNames_OverrideTheModel()
     {
-        var options = new ArticleAnalyzerOptions();
-        options.CustomNames["Flentor Industries"] = EntityType.Location;
-        options.CustomNames["Qwilt Marovec"] = EntityType.Organization;
-        ArticleAnalyzer analyzer = ArticleAnalyzer.Create(options);
-        options.CustomNames["Paris"] = EntityType.Person;
+        var names = new Dictionary<string, EntityType> { ["Flentor Industries"] = EntityType.Location, ["Qwilt Marovec"] = EntityType.Organization };
+        ArticleAnalyzer analyzer = ArticleAnalyzer.Create(new ArticleAnalyzerOptions { CustomNames = names });
+        names["Paris"] = EntityType.Person;
 
         ArticleAnalysis analysis = analyzer.Analyze(Story, TestContext.Current.CancellationToken);
 
@@ -63,8 +61,10 @@ public class EntityRecognizerTests
     public void Recognize_NameInCuratedOrganizationList_MarkedListedOthersNot()
     {
         const string Text = "Talks resume\n\nThe Pentagon said officials in Berlin and Flentor Industries agreed on Monday.\n";
-        var document = new AnalysisDocument(Text) { Layout = new ArticleStructureParser().Parse(Text), Tokens = TextTokenizer.Tokenize(Text) };
-        document.Sentences = new SentenceSplitter().Split(Text, document.Tokens, document.Layout);
+        var document = new AnalysisDocument(Text);
+        document.SetLayout(new ArticleStructureParser().Parse(Text));
+        document.SetTokens(TextTokenizer.Tokenize(Text));
+        document.SetSentences(new SentenceSplitter().Split(Text, document.Tokens, document.Layout));
 
         MentionInfo[] mentions = new EntityRecognizer().Recognize(document);
 
@@ -92,16 +92,14 @@ public class EntityRecognizerTests
     [InlineData("...")]
     public void Create_CustomNameWithoutLetters_Throws(string name)
     {
-        var options = new ArticleAnalyzerOptions();
-        options.CustomNames[name] = EntityType.Person;
+        var options = new ArticleAnalyzerOptions { CustomNames = new Dictionary<string, EntityType> { [name] = EntityType.Person } };
         Assert.Throws<ArgumentOutOfRangeException>(() => ArticleAnalyzer.Create(options));
     }
 
     [Fact]
     public void Create_CustomNameWithUnknownType_Throws()
     {
-        var options = new ArticleAnalyzerOptions();
-        options.CustomNames["Acme"] = (EntityType)42;
+        var options = new ArticleAnalyzerOptions { CustomNames = new Dictionary<string, EntityType> { ["Acme"] = (EntityType)42 } };
         Assert.Throws<ArgumentOutOfRangeException>(() => ArticleAnalyzer.Create(options));
     }
 

@@ -20,16 +20,15 @@ public class SpeakerModelTests
             new(0, 13, 0, 2, EntityType.Person, 1f),
             new(20, 45, 3, 3, EntityType.Organization, 1f),
         };
-        var document = new AnalysisDocument(new string('x', 60))
-        {
-            Mentions = mentions,
-            MentionEntity = [0, 1],
-            Entities =
+        var document = new AnalysisDocument(new string('x', 60));
+        document.SetResolution(new ResolutionLayer(
+            [new CleanMention(mentions[0], null, PersonGender.Male, true), new CleanMention(mentions[1], null, PersonGender.Unknown, false)],
+            mentions,
+            [0, 1],
             [
                 new EntityInfo(1, EntityType.Person, "Dmitri Peskov", ["Dmitri Peskov", "Peskov"], [0], ["kremlin spokesman"]) { RoleHeads = ["spokesman"], Gender = PersonGender.Male },
                 new EntityInfo(2, EntityType.Organization, "Export Development Canada", ["Export Development Canada"], [1], []),
-            ],
-        };
+            ]));
         EntityIndex index = EntityIndex.Build(document);
         Assert.Equal([0], index.BySurname("Peskov").ToArray());
         Assert.Equal([0], index.BySurname("peskov’s").ToArray());

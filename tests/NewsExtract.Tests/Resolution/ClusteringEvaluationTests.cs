@@ -43,7 +43,7 @@ public class ClusteringEvaluationTests
         var wrong = new List<string>();
         foreach (ClusteringCase c in ClusteringScorer.LoadCases())
         {
-            (Internal.AnalysisDocument document, int[] predicted) = ClusteringScorer.Resolve(c);
+            (NewsExtract.Internal.AnalysisDocument document, int[] predicted) = ClusteringScorer.Resolve(c);
             foreach ((string cluster, string name) in c.Names)
             {
                 int i = c.Mentions.FindIndex(m => m.Cluster == cluster);

@@ -67,8 +67,8 @@ internal static class ClusteringScorer
     public static (AnalysisDocument Document, int[] Predicted) Resolve(ClusteringCase c)
     {
         var document = new AnalysisDocument(c.Text);
-        document.Layout = new ArticleStructureParser().Parse(c.Text);
-        document.Tokens = TextTokenizer.Tokenize(c.Text);
+        document.SetLayout(new ArticleStructureParser().Parse(c.Text));
+        document.SetTokens(TextTokenizer.Tokenize(c.Text));
         var mentions = new MentionInfo[c.Mentions.Count];
         for (int i = 0; i < mentions.Length; i++)
         {
@@ -83,8 +83,8 @@ internal static class ClusteringScorer
             mentions[i] = new MentionInfo(g.Start, g.End, first, last - first, g.Type, g.Confidence);
         }
 
-        document.Mentions = mentions;
-        new EntityResolver().Resolve(document);
+        document.SetRawMentions(mentions);
+        TestDocuments.Resolve(document);
 
         var predicted = new int[c.Mentions.Count];
         for (int i = 0; i < predicted.Length; i++)

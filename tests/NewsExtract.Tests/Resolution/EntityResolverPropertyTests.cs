@@ -19,11 +19,9 @@ public class EntityResolverPropertyTests
     {
         Gen.Select(s_text, Gen.Int[0, 1000], Gen.Float[0f, 1f]).Sample((text, seed, confidence) =>
         {
-            var document = new AnalysisDocument(text)
-            {
-                Layout = new ArticleStructureParser().Parse(text),
-                Tokens = TextTokenizer.Tokenize(text),
-            };
+            var document = new AnalysisDocument(text);
+            document.SetLayout(new ArticleStructureParser().Parse(text));
+            document.SetTokens(TextTokenizer.Tokenize(text));
             var random = new Random(seed);
             var mentions = new List<MentionInfo>();
             int t = 0;
@@ -39,8 +37,20 @@ public class EntityResolverPropertyTests
                 t += count;
             }
 
-            document.Mentions = mentions.ToArray();
-            new EntityResolver().Resolve(document);
+            MentionInfo[] raw = mentions.ToArray();
+            MentionInfo[] rawCopy = (MentionInfo[])raw.Clone();
+            document.SetRawMentions(raw);
+            TestDocuments.Resolve(document);
+
+            // Resolution returns its own layer: the tagger's mentions are left as they were.
+            Assert.Equal(rawCopy, document.RawMentions);
+            Assert.Equal(document.Mentions.Length, document.Resolution.Cleaned.Length);
+            for (int m = 0; m < document.Mentions.Length; m++)
+            {
+                int from = document.Resolution.Cleaned[m].RawMention;
+                Assert.InRange(from, 0, raw.Length - 1);
+                Assert.True(raw[from].Start <= document.Mentions[m].Start && document.Mentions[m].End <= raw[from].End, "a cleaned mention lies inside the raw mention it came from");
+            }
 
             Assert.Equal(document.Mentions.Length, document.MentionEntity.Length);
             int previousEnd = 0;

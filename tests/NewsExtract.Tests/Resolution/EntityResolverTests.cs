@@ -13,7 +13,7 @@ public class EntityResolverTests
     public void Resolve_NoMentions_NoEntities()
     {
         AnalysisDocument d = TestDocuments.Create(string.Empty);
-        new EntityResolver().Resolve(d);
+        TestDocuments.Resolve(d);
         Assert.Empty(d.Entities);
         Assert.Empty(d.MentionEntity);
     }
@@ -60,9 +60,8 @@ public class EntityResolverTests
     [InlineData(false, EntityType.Location)]
     public void Resolve_PlaceTagListedAsOrganization_TypedOrganization(bool listed, EntityType expected)
     {
-        AnalysisDocument d = TestDocuments.Create("Body.\nThe Elysee denied it. The Elysee said so.", ("Elysee", L, 0.99f), ("Elysee", L, 0.99f));
-        d.Mentions = [.. d.Mentions.Select(m => m with { ListedOrganization = listed })];
-        new EntityResolver().Resolve(d);
+        AnalysisDocument d = TestDocuments.Create("Body.\nThe Elysee denied it. The Elysee said so.", m => m with { ListedOrganization = listed }, ("Elysee", L, 0.99f), ("Elysee", L, 0.99f));
+        TestDocuments.Resolve(d);
         EntityInfo e = Assert.Single(d.Entities);
         Assert.Equal(expected, e.Type);
         Assert.All(d.Mentions, m => Assert.Equal(expected, m.Type));
@@ -71,9 +70,8 @@ public class EntityResolverTests
     [Fact]
     public void Resolve_PersonTagListedAsOrganization_StaysPerson()
     {
-        AnalysisDocument d = TestDocuments.Create("Body.\nMrs Duma spoke.", ("Duma", P, 0.99f));
-        d.Mentions = [.. d.Mentions.Select(m => m with { ListedOrganization = true })];
-        new EntityResolver().Resolve(d);
+        AnalysisDocument d = TestDocuments.Create("Body.\nMrs Duma spoke.", m => m with { ListedOrganization = true }, ("Duma", P, 0.99f));
+        TestDocuments.Resolve(d);
         Assert.Equal(P, Assert.Single(d.Entities).Type);
     }
 
@@ -239,7 +237,7 @@ public class EntityResolverTests
     private static AnalysisDocument Resolve(string text, params (string Surface, EntityType Type, float Confidence)[] mentions)
     {
         AnalysisDocument d = TestDocuments.Create(text, mentions);
-        new EntityResolver().Resolve(d);
+        TestDocuments.Resolve(d);
         return d;
     }
 }

@@ -35,13 +35,11 @@ public class SeedArticleResolutionTests
             pool.Add((n, EntityType.Location));
         }
 
-        AnalysisDocument document = new(text)
-        {
-            Layout = new ArticleStructureParser().Parse(text),
-            Tokens = TextTokenizer.Tokenize(text),
-        };
-        document.Mentions = Occurrences(document, pool);
-        new EntityResolver().Resolve(document);
+        AnalysisDocument document = new(text);
+        document.SetLayout(new ArticleStructureParser().Parse(text));
+        document.SetTokens(TextTokenizer.Tokenize(text));
+        document.SetRawMentions(Occurrences(document, pool));
+        TestDocuments.Resolve(document);
 
         var problems = new List<string>();
         foreach (JsonElement e in gold.RootElement.GetProperty("entities").EnumerateArray())

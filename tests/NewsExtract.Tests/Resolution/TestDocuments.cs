@@ -1,4 +1,5 @@
 using NewsExtract.Internal;
+using NewsExtract.Resolution;
 using NewsExtract.Structure;
 using NewsExtract.Text.Tokenization;
 
@@ -7,14 +8,16 @@ namespace NewsExtract.Tests.Resolution;
 /// <summary>Builds a pipeline document with hand-placed mentions, for testing resolution rules alone.</summary>
 internal static class TestDocuments
 {
-    /// <summary>Mentions are (surface, type, confidence), located in text order.</summary>
+    /// <summary>Raw (tagger) mentions are (surface, type, confidence), located in text order.</summary>
     public static AnalysisDocument Create(string text, params (string Surface, EntityType Type, float Confidence)[] mentions)
+        => Create(text, static m => m, mentions);
+
+    /// <summary>As <see cref="Create(string, ValueTuple{string, EntityType, float}[])"/>, with each raw mention passed through <paramref name="adjust"/>.</summary>
+    public static AnalysisDocument Create(string text, Func<MentionInfo, MentionInfo> adjust, params (string Surface, EntityType Type, float Confidence)[] mentions)
     {
-        var document = new AnalysisDocument(text)
-        {
-            Layout = new ArticleStructureParser().Parse(text),
-            Tokens = TextTokenizer.Tokenize(text),
-        };
+        var document = new AnalysisDocument(text);
+        document.SetLayout(new ArticleStructureParser().Parse(text));
+        document.SetTokens(TextTokenizer.Tokenize(text));
         var list = new MentionInfo[mentions.Length];
         int from = 0;
         for (int i = 0; i < mentions.Length; i++)
@@ -29,11 +32,18 @@ internal static class TestDocuments
                 last++;
             }
 
-            list[i] = new MentionInfo(start, end, first, last - first, mentions[i].Type, mentions[i].Confidence);
+            list[i] = adjust(new MentionInfo(start, end, first, last - first, mentions[i].Type, mentions[i].Confidence));
             from = end;
         }
 
-        document.Mentions = list;
+        document.SetRawMentions(list);
+        return document;
+    }
+
+    /// <summary>Runs the resolution stage on the document's raw mentions and sets its layer.</summary>
+    public static AnalysisDocument Resolve(AnalysisDocument document)
+    {
+        document.SetResolution(new EntityResolver().Resolve(document.Text, document.Layout, document.Tokens, document.RawMentions));
         return document;
     }
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using NewsExtract.Serialization;
 
 namespace NewsExtract.Tests.Serialization;
 
@@ -68,4 +70,24 @@ public class ArticleAnalysisJsonTests
 
     [Fact]
     public void Deserialize_Null_Throws() => Assert.Throws<JsonException>(() => ArticleAnalysisJson.Deserialize("null"));
+
+    [Fact]
+    public void ContractRules_QuoteWithoutSpeaker_SpeakerStillWritten()
+    {
+        // The contract's "speaker": null comes from the JSON context's rules, not from an attribute on Quote.
+        var options = new JsonSerializerOptions(NewsExtractJsonContext.Default.Options)
+        {
+            TypeInfoResolver = NewsExtractJsonContext.Default.WithAddedModifier(NewsExtractJsonContext.ContractRules),
+        };
+        JsonTypeInfo info = options.GetTypeInfo(typeof(Quote));
+        var quote = (Quote)JsonSerializer.Deserialize("{\"start\":0,\"end\":1,\"text\":\"x\",\"kind\":\"Direct\",\"speaker\":null}", info)!;
+        Assert.Null(quote.Speaker);
+        JsonPropertyInfo speaker = Assert.Single(info.Properties, p => p.Name == "speaker");
+        Assert.NotNull(speaker.ShouldSerialize);
+        Assert.True(speaker.ShouldSerialize(quote, null));
+
+        string json = JsonSerializer.Serialize(quote, info);
+        Assert.Contains("\"speaker\":null", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("cue", json, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CsCheck;
+using NewsExtract.Internal;
 using NewsExtract.Structure;
 using NewsExtract.Tests.Infrastructure;
 

@@ -6,19 +6,47 @@ namespace NewsExtract.Text.Sentences;
 
 /// <summary>
 /// Splits the tokens of each paragraph into sentences. Sentences never cross paragraphs; a title or
-/// heading paragraph is one sentence; boilerplate paragraphs yield none. Inside body text a sentence
-/// ends at '.', '!', '?' or an ellipsis, together with the closing quotes and brackets that follow it
-/// ("... ends.&#x201D; He said"), when what follows looks like the start of a sentence; a period that belongs
-/// to an abbreviation ("Dr.", "U.S.") or an initial ("J.") is not an end, unless a clear sentence
-/// start follows a sentence-final abbreviation ("... in the U.S. The"). A line break followed by a
-/// list marker or a capital after an unpunctuated line also ends a sentence.
+/// heading paragraph is one sentence; boilerplate paragraphs yield none. Inside body text a trained
+/// boundary model (<see cref="SentenceModel"/>, features in <see cref="SentenceFeatures"/>) decides at
+/// every candidate position: a token that could end a sentence (final punctuation, a closing quote or
+/// bracket, an abbreviation, an emoji, a colon) or the gap before a token that could start one. The
+/// rules that came before the model stay as one of its features (where they would split) and as hard
+/// constraints: a line break before a list marker or after a short unpunctuated line, and a rule of
+/// asterisks, always end a sentence; a title ("Dr.") before a name never does; URLs, e-mail addresses
+/// and numbers are single tokens and so never split.
 /// </summary>
 /// <remarks>Stateless and thread-safe; linear in the number of tokens.</remarks>
 internal sealed class SentenceSplitter
 {
     private const int ShortLineTokens = 8;
 
+    private const int StackMarks = 1024;
+
+    private readonly SentenceModel _model;
+
+    public SentenceSplitter()
+        : this(SentenceModel.Default)
+    {
+    }
+
+    public SentenceSplitter(SentenceModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _model = model;
+    }
+
     public SentenceInfo[] Split(string text, Token[] tokens, ArticleLayout layout)
+    {
+        var decider = new ModelDecider(_model);
+        return Split(text, tokens, layout, ref decider);
+    }
+
+    /// <summary>
+    /// Splits with <paramref name="decider"/> taking the decision at each candidate position; the
+    /// trainer passes one that records the features and answers with the gold label.
+    /// </summary>
+    internal static SentenceInfo[] Split<TDecider>(string text, Token[] tokens, ArticleLayout layout, ref TDecider decider)
+        where TDecider : struct, ISentenceBoundaryDecider
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
@@ -51,13 +79,80 @@ internal sealed class SentenceSplitter
                 continue;
             }
 
-            SplitParagraph(text, tokens, first, t, p, sentences);
+            SplitParagraph(text, tokens, first, t, p, sentences, ref decider);
         }
 
         return sentences.ToArray();
     }
 
-    private static void SplitParagraph(string text, Token[] tokens, int first, int end, int paragraph, List<SentenceInfo> sentences)
+    private static void SplitParagraph<TDecider>(string text, Token[] tokens, int first, int end, int paragraph, List<SentenceInfo> sentences, ref TDecider decider)
+        where TDecider : struct, ISentenceBoundaryDecider
+    {
+        int count = end - first;
+        byte[]? rented = null;
+        Span<byte> marks = count <= StackMarks ? stackalloc byte[StackMarks] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(count));
+        marks = marks[..count];
+        marks.Clear();
+        try
+        {
+            MarkByRules(text, tokens, first, end, marks);
+            Span<ulong> features = stackalloc ulong[SentenceFeatures.MaxFeatures];
+            var state = new SentenceFeatures.State(first);
+            for (int i = first; i < end - 1; i++)
+            {
+                state.Observe(text, tokens[i]);
+                RuleMark mark = (RuleMark)marks[i - first];
+                bool split;
+                if (mark == RuleMark.Forced)
+                {
+                    split = true;
+                }
+                else if (mark == RuleMark.None && !SentenceFeatures.IsCandidate(text, tokens, i))
+                {
+                    split = false;
+                }
+                else
+                {
+                    int n = SentenceFeatures.Extract(text, tokens, i, first, end, mark == RuleMark.Split, ref state, features);
+                    split = decider.Decide(tokens, i, features[..n]);
+                }
+
+                if (split)
+                {
+                    Add(sentences, tokens, state.SentenceFirst, i, paragraph);
+                    state.SentenceFirst = i + 1;
+                }
+            }
+
+            Add(sentences, tokens, state.SentenceFirst, end - 1, paragraph);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>What the rules say about the gap after a token.</summary>
+    internal enum RuleMark : byte
+    {
+        None = 0,
+
+        /// <summary>The rules would end a sentence here; the model weighs it as a feature.</summary>
+        Split = 1,
+
+        /// <summary>A layout constraint: always an end.</summary>
+        Forced = 2,
+    }
+
+    /// <summary>
+    /// The rule-based splitter: marks, for each token of the paragraph, whether a sentence ends after it
+    /// (<see cref="RuleMark.Split"/>), or must end after it (<see cref="RuleMark.Forced"/>: list items and
+    /// short lines after a line break, rules of asterisks).
+    /// </summary>
+    private static void MarkByRules(string text, Token[] tokens, int first, int end, Span<byte> marks)
     {
         int sentenceFirst = first;
         for (int i = first; i < end; i++)
@@ -73,26 +168,26 @@ internal sealed class SentenceSplitter
 
             if (i > sentenceFirst && StartsNewLineItem(text, tokens, i))
             {
-                Add(sentences, tokens, sentenceFirst, i - 1, paragraph);
+                marks[i - 1 - first] = (byte)RuleMark.Forced;
                 sentenceFirst = i;
             }
 
             if (IsSeparatorLine(text, token))
             {
                 // A rule of asterisks, underscores or equals signs stands alone.
-                if (i > sentenceFirst)
+                if (i > first)
                 {
-                    Add(sentences, tokens, sentenceFirst, i - 1, paragraph);
+                    marks[i - 1 - first] = (byte)RuleMark.Forced;
                 }
 
-                Add(sentences, tokens, i, i, paragraph);
+                marks[i - first] = (byte)RuleMark.Forced;
                 sentenceFirst = i + 1;
                 continue;
             }
 
             if (IsLetterPhraseComma(text, tokens, sentenceFirst, i, end))
             {
-                Add(sentences, tokens, sentenceFirst, i, paragraph);
+                marks[i - first] = (byte)RuleMark.Split;
                 sentenceFirst = i + 1;
                 continue;
             }
@@ -120,15 +215,16 @@ internal sealed class SentenceSplitter
                 continue;
             }
 
-            Add(sentences, tokens, sentenceFirst, last, paragraph);
+            marks[last - first] = (byte)RuleMark.Split;
             sentenceFirst = last + 1;
             i = last;
         }
+    }
 
-        if (sentenceFirst < end)
-        {
-            Add(sentences, tokens, sentenceFirst, end - 1, paragraph);
-        }
+    /// <summary>Scores candidates with the trained model.</summary>
+    private readonly struct ModelDecider(SentenceModel model) : ISentenceBoundaryDecider
+    {
+        public bool Decide(Token[] tokens, int index, ReadOnlySpan<ulong> features) => model.Score(features) > 0;
     }
 
     private enum Terminal

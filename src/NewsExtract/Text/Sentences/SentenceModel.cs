@@ -1,0 +1,232 @@
+using System.Buffers.Binary;
+using NewsExtract.Internal;
+
+namespace NewsExtract.Text.Sentences;
+
+/// <summary>
+/// The trained sentence-boundary model: one weight per hashed feature of <see cref="SentenceFeatures"/>
+/// (a linear classifier, trained as an averaged perceptron by <c>train sentences</c>); a candidate gap is
+/// a sentence end when the weights of its features sum above zero. Immutable and shared by all threads.
+/// </summary>
+/// <remarks>
+/// File format (version 1, little-endian): the 8 ASCII bytes <c>NXSENTMD</c>, int32 format version,
+/// int32 hash bits <c>b</c> (the table has 2^b weights), float32 scale, int32 count of non-zero
+/// weights, then for each in index order the gap to the previous index as a 7-bit varint and the
+/// weight as int16 (times the scale), and last the 64-bit FNV-1a checksum of every byte before it.
+/// </remarks>
+internal sealed class SentenceModel
+{
+    public const int FormatVersion = 1;
+
+    public const string ResourceName = "NewsExtract.SentenceModel.bin";
+
+    private static ReadOnlySpan<byte> Magic => "NXSENTMD"u8;
+
+    private static readonly Lazy<SentenceModel> s_default = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly float[] _weights;
+
+    private readonly int _shift;
+
+    private SentenceModel(int bits, float scale, short[] quantized)
+    {
+        Bits = bits;
+        Scale = scale;
+        Quantized = quantized;
+        _shift = 64 - bits;
+        _weights = new float[quantized.Length];
+        for (int i = 0; i < quantized.Length; i++)
+        {
+            _weights[i] = quantized[i] * scale;
+        }
+    }
+
+    /// <summary>The model shipped in the assembly, loaded on first use.</summary>
+    public static SentenceModel Default => s_default.Value;
+
+    /// <summary>The table has 2^<see cref="Bits"/> weights.</summary>
+    public int Bits { get; }
+
+    /// <summary>The weight of one quantized unit.</summary>
+    public float Scale { get; }
+
+    /// <summary>The quantized weights as stored.</summary>
+    internal short[] Quantized { get; }
+
+    /// <summary>Quantizes trained weights (the largest magnitude maps to 32767) into a model.</summary>
+    public static SentenceModel FromWeights(int bits, ReadOnlySpan<double> weights)
+    {
+        if (bits is < 8 or > 24 || weights.Length != 1 << bits)
+        {
+            throw new ArgumentException("The weight table must have 2^bits entries, 8 <= bits <= 24.", nameof(weights));
+        }
+
+        double max = 0;
+        foreach (double w in weights)
+        {
+            max = Math.Max(max, Math.Abs(w));
+        }
+
+        float scale = max > 0 ? (float)(max / short.MaxValue) : 1f;
+        var quantized = new short[weights.Length];
+        for (int i = 0; i < weights.Length; i++)
+        {
+            quantized[i] = (short)Math.Clamp(Math.Round(weights[i] / scale, MidpointRounding.ToEven), -short.MaxValue, short.MaxValue);
+        }
+
+        return new SentenceModel(bits, scale, quantized);
+    }
+
+    /// <summary>The score of a candidate gap: above zero means a sentence ends there.</summary>
+    public float Score(ReadOnlySpan<ulong> features)
+    {
+        float[] weights = _weights;
+        int shift = _shift;
+        float sum = 0;
+        foreach (ulong f in features)
+        {
+            sum += weights[(int)(f >> shift)];
+        }
+
+        return sum;
+    }
+
+    /// <summary>The table index of a feature hash.</summary>
+    public int IndexOf(ulong feature) => (int)(feature >> _shift);
+
+    /// <summary>Writes the model in the format described on the type.</summary>
+    public void Write(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var bytes = new List<byte>(1 << 16);
+        bytes.AddRange(Magic);
+        AddInt32(bytes, FormatVersion);
+        AddInt32(bytes, Bits);
+        AddInt32(bytes, BitConverter.SingleToInt32Bits(Scale));
+        int count = 0;
+        foreach (short q in Quantized)
+        {
+            count += q != 0 ? 1 : 0;
+        }
+
+        AddInt32(bytes, count);
+        int previous = -1;
+        for (int i = 0; i < Quantized.Length; i++)
+        {
+            if (Quantized[i] == 0)
+            {
+                continue;
+            }
+
+            uint delta = (uint)(i - previous);
+            while (delta >= 0x80)
+            {
+                bytes.Add((byte)(delta | 0x80));
+                delta >>= 7;
+            }
+
+            bytes.Add((byte)delta);
+            bytes.Add((byte)Quantized[i]);
+            bytes.Add((byte)(Quantized[i] >> 8));
+            previous = i;
+        }
+
+        byte[] payload = bytes.ToArray();
+        Span<byte> checksum = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt64LittleEndian(checksum, Checksum(payload));
+        stream.Write(payload);
+        stream.Write(checksum);
+    }
+
+    /// <summary>Reads a model written by <see cref="Write"/>.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a valid model of this format version.</exception>
+    public static SentenceModel Read(ReadOnlySpan<byte> data)
+    {
+        const int Header = 24;
+        if (data.Length < Header + 8 || !data[..8].SequenceEqual(Magic))
+        {
+            throw new InvalidDataException("Not a sentence model (bad magic or too short).");
+        }
+
+        ReadOnlySpan<byte> payload = data[..^8];
+        if (BinaryPrimitives.ReadUInt64LittleEndian(data[^8..]) != Checksum(payload))
+        {
+            throw new InvalidDataException("Sentence model checksum mismatch: the file is damaged.");
+        }
+
+        int version = BinaryPrimitives.ReadInt32LittleEndian(payload[8..]);
+        int bits = BinaryPrimitives.ReadInt32LittleEndian(payload[12..]);
+        float scale = BitConverter.Int32BitsToSingle(BinaryPrimitives.ReadInt32LittleEndian(payload[16..]));
+        int count = BinaryPrimitives.ReadInt32LittleEndian(payload[20..]);
+        if (version != FormatVersion || bits is < 8 or > 24 || count < 0 || count > 1 << bits || !float.IsFinite(scale) || scale <= 0)
+        {
+            throw new InvalidDataException($"Unsupported sentence model (version {version}, bits {bits}).");
+        }
+
+        var quantized = new short[1 << bits];
+        int pos = Header;
+        int index = -1;
+        for (int k = 0; k < count; k++)
+        {
+            uint delta = 0;
+            int shift = 0;
+            while (true)
+            {
+                if (pos >= payload.Length || shift > 28)
+                {
+                    throw new InvalidDataException("Sentence model is truncated.");
+                }
+
+                byte b = payload[pos++];
+                delta |= (uint)(b & 0x7F) << shift;
+                shift += 7;
+                if (b < 0x80)
+                {
+                    break;
+                }
+            }
+
+            if (delta == 0 || index + (long)delta >= quantized.Length || pos + 2 > payload.Length)
+            {
+                throw new InvalidDataException("Sentence model has a bad weight index.");
+            }
+
+            index += (int)delta;
+            quantized[index] = BinaryPrimitives.ReadInt16LittleEndian(payload[pos..]);
+            pos += 2;
+        }
+
+        if (pos != payload.Length)
+        {
+            throw new InvalidDataException("Sentence model has trailing bytes.");
+        }
+
+        return new SentenceModel(bits, scale, quantized);
+    }
+
+    private static SentenceModel LoadEmbedded()
+    {
+        using Stream stream = ResourceText.Open(ResourceName);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
+    private static void AddInt32(List<byte> bytes, int value)
+    {
+        Span<byte> b = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(b, value);
+        bytes.AddRange(b);
+    }
+
+    private static ulong Checksum(ReadOnlySpan<byte> bytes)
+    {
+        ulong h = 14695981039346656037UL;
+        foreach (byte b in bytes)
+        {
+            h = (h ^ b) * 1099511628211UL;
+        }
+
+        return h;
+    }
+}
