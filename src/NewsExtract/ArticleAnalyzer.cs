@@ -28,11 +28,17 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
     private readonly SentenceSplitter _sentences = new();
     private readonly EntityRecognizer _recognizer;
     private readonly EntityResolver _resolver = new();
-    private readonly QuoteExtractor _quotes = new();
+    private readonly QuoteExtractor _quotes;
     private int _runningBatchAnalyses;
 
     private ArticleAnalyzer(ArticleAnalyzerOptions options)
+        : this(options, SpeakerRankingModel.Default)
     {
+    }
+
+    private ArticleAnalyzer(ArticleAnalyzerOptions options, SpeakerRankingModel? speakerModel)
+    {
+        _quotes = new QuoteExtractor(speakerModel, options.MinSpeakerConfidence);
         _stages = options.Stages;
         _includeTokens = options.IncludeTokens;
         _parallelism = options.EffectiveParallelism;
@@ -66,13 +72,26 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
     /// <returns>The sample article.</returns>
     public static string GetSampleArticle() => ResourceText.Read("NewsExtract.SampleArticle.txt");
 
+    /// <summary>
+    /// Creates an analyzer with a given speaker-attribution model (null: the rule pass decides), for
+    /// training and cross-validation (<c>train quotes</c>, <c>eval quotes --folds</c>).
+    /// </summary>
+    internal static ArticleAnalyzer CreateWithSpeakerModel(ArticleAnalyzerOptions options, SpeakerRankingModel? speakerModel)
+    {
+        options.Validate();
+        return new ArticleAnalyzer(options, speakerModel);
+    }
+
     /// <inheritdoc/>
-    public ArticleAnalysis Analyze(string text, CancellationToken cancellationToken = default)
+    public ArticleAnalysis Analyze(string text, CancellationToken cancellationToken = default) => Analyze(text, null, cancellationToken);
+
+    /// <summary>Analyzes a text; <paramref name="speakerTrace"/>, when given, receives each quote's speaker candidates.</summary>
+    internal ArticleAnalysis Analyze(string text, List<RankedQuote>? speakerTrace, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         cancellationToken.ThrowIfCancellationRequested();
 
-        AnalysisDocument document = RunStages(text, cancellationToken);
+        AnalysisDocument document = RunStages(text, cancellationToken, speakerTrace);
         return ResultBuilder.Build(document, _includeTokens);
     }
 
@@ -89,7 +108,7 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
     /// <item>quotes: text, layout, tokens, sentences, resolution -> <see cref="AnalysisDocument.Quotes"/></item>
     /// </list>
     /// </summary>
-    internal AnalysisDocument RunStages(string text, CancellationToken cancellationToken)
+    internal AnalysisDocument RunStages(string text, CancellationToken cancellationToken, List<RankedQuote>? speakerTrace = null)
     {
         var document = new AnalysisDocument(text);
         document.SetLayout(_structure.Parse(text));
@@ -110,7 +129,7 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        document.SetQuotes(_quotes.Extract(document));
+        document.SetQuotes(_quotes.Extract(document, EntityIndex.Build(document), speakerTrace));
         return document;
     }
 

@@ -60,8 +60,20 @@ public sealed class ArticleAnalyzerOptions
         }
     }
 
+    /// <summary>
+    /// Gets the speaker confidence below which a quote's speaker is left out (<see cref="Quote.Speaker"/>
+    /// is <see langword="null"/>): 0 (the default) keeps every speaker the attribution model chose; 0.5 keeps
+    /// only those it is more sure of than of all other candidates together. See <see cref="Speaker.Confidence"/>.
+    /// </summary>
+    public double MinSpeakerConfidence { get; init; }
+
     internal void Validate()
     {
+        if (!(MinSpeakerConfidence >= 0 && MinSpeakerConfidence <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinSpeakerConfidence), MinSpeakerConfidence, "Must be between 0 and 1.");
+        }
+
         if (EntityModelPath is not null && string.IsNullOrWhiteSpace(EntityModelPath))
         {
             throw new ArgumentOutOfRangeException(nameof(EntityModelPath), EntityModelPath, "Must be null (built-in model) or a file path.");

@@ -4,10 +4,15 @@ using System.Text;
 using System.Text.Json;
 using NewsExtract.Training;
 using NewsExtract.Training.Evaluation;
+using NewsExtract.Training.Quotes;
 
 namespace NewsExtract.Cli.Commands;
 
-/// <summary><c>eval quotes --jsonl FILE [--json]</c>: quote P/R/F1, speaker accuracy and end-to-end F1 (CONTRACT.md).</summary>
+/// <summary>
+/// <c>eval quotes --jsonl FILE [--json] [--folds K [--train-on FILE...]]</c>: quote P/R/F1, speaker accuracy
+/// and end-to-end F1 (CONTRACT.md); with <c>--folds</c>, K-fold cross-validation by document of the
+/// speaker model (each article scored by a model not trained on it).
+/// </summary>
 internal static class EvalQuotesCommand
 {
     private static readonly string[] s_kinds = ["Direct", "Partial", "Indirect"];
@@ -27,20 +32,68 @@ internal static class EvalQuotesCommand
         {
             Description = "Also write every missed, spurious and wrongly attributed quote to this file (for error analysis).",
         };
+        var folds = new Option<int>("--folds")
+        {
+            Description = "K-fold cross-validation by document: train the speaker model on the other folds (article i is in fold i mod K) and score each article with its fold's model. 0 (default): the shipped model.",
+            DefaultValueFactory = _ => 0,
+        };
+        var trainOn = new Option<string[]>("--train-on")
+        {
+            Description = "With --folds: more gold files (same format) added to the training data of every fold.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var rulesOnly = new Option<bool>("--rules-only")
+        {
+            Description = "Score the rule pass alone (no speaker model), for comparison.",
+        };
         var command = new Command("quotes", "Score quotes and speakers against gold JSON lines.")
         {
-            jsonl, json, errors,
+            jsonl, json, errors, folds, trainOn, rulesOnly,
         };
-        command.SetAction(parse => Run(parse.GetValue(jsonl)!, parse.GetValue(json), parse.GetValue(errors)));
+        command.SetAction(parse => Run(parse.GetValue(jsonl)!, parse.GetValue(json), parse.GetValue(errors), parse.GetValue(folds),
+            parse.GetValue(trainOn) ?? [], parse.GetValue(rulesOnly)));
         return command;
     }
 
-    private static int Run(string path, bool json, string? errorsPath)
+    private static int Run(string path, bool json, string? errorsPath, int folds, string[] trainOn, bool rulesOnly)
     {
         try
         {
+            if (folds == 1 || folds < 0)
+            {
+                throw new CliException("--folds must be 0 (no cross-validation) or at least 2");
+            }
+
             IReadOnlyList<QuoteArticle> articles = QuoteEvaluator.Load(path);
-            QuoteEvaluationResult result = QuoteEvaluator.Evaluate(articles, ArticleAnalyzer.CreateDefault());
+            QuoteEvaluationResult result;
+            if (folds >= 2)
+            {
+                List<SpeakerExample>[] examples = SpeakerRankerTrainer.Collect(articles);
+                var extra = new List<SpeakerExample>();
+                foreach (string file in trainOn)
+                {
+                    foreach (List<SpeakerExample> perArticle in SpeakerRankerTrainer.Collect(QuoteEvaluator.Load(file)))
+                    {
+                        extra.AddRange(perArticle);
+                    }
+                }
+
+                Quotes.SpeakerRankingModel[] models = SpeakerRankerTrainer.TrainFolds(examples, extra, folds, SpeakerRankerTrainer.Settings.FromEnvironment());
+                var analyzers = new ArticleAnalyzer[folds];
+                for (int f = 0; f < folds; f++)
+                {
+                    analyzers[f] = ArticleAnalyzer.CreateWithSpeakerModel(new ArticleAnalyzerOptions(), models[f]);
+                }
+
+                result = QuoteEvaluator.Evaluate(articles, i => analyzers[i % folds]);
+            }
+            else
+            {
+                result = QuoteEvaluator.Evaluate(articles, rulesOnly
+                    ? ArticleAnalyzer.CreateWithSpeakerModel(new ArticleAnalyzerOptions(), null)
+                    : ArticleAnalyzer.CreateDefault());
+            }
+
             if (errorsPath is not null)
             {
                 OutputWriter.Write(errorsPath, string.Join('\n', result.Errors) + "\n");

@@ -54,8 +54,22 @@ public static class QuoteEvaluator
     /// <returns>The scores.</returns>
     public static QuoteEvaluationResult Evaluate(IReadOnlyList<QuoteArticle> articles, IArticleAnalyzer analyzer, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(articles);
         ArgumentNullException.ThrowIfNull(analyzer);
+        return Evaluate(articles, _ => analyzer, cancellationToken);
+    }
+
+    /// <summary>
+    /// Analyzes every article with the analyzer chosen for it (cross-validation: the model of the fold that
+    /// held the article out) and scores the predicted quotes against the gold ones.
+    /// </summary>
+    /// <param name="articles">The gold articles.</param>
+    /// <param name="analyzerFor">The analyzer for the article at an index.</param>
+    /// <param name="cancellationToken">Cancels the evaluation.</param>
+    /// <returns>The scores.</returns>
+    public static QuoteEvaluationResult Evaluate(IReadOnlyList<QuoteArticle> articles, Func<int, IArticleAnalyzer> analyzerFor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(analyzerFor);
         var total = new QuoteKindScore();
         var byKind = new Dictionary<string, QuoteKindScore>(StringComparer.Ordinal);
         foreach (string kind in s_kinds)
@@ -64,10 +78,11 @@ public static class QuoteEvaluator
         }
 
         var errors = new List<string>();
-        foreach (QuoteArticle article in articles)
+        for (int i = 0; i < articles.Count; i++)
         {
+            QuoteArticle article = articles[i];
             cancellationToken.ThrowIfCancellationRequested();
-            IReadOnlyList<Quote> predicted = analyzer.Analyze(article.Text, cancellationToken).Quotes;
+            IReadOnlyList<Quote> predicted = analyzerFor(i).Analyze(article.Text, cancellationToken).Quotes;
             Score(article, predicted, total, byKind, errors);
         }
 
@@ -92,6 +107,47 @@ public static class QuoteEvaluator
     {
         string[] words = name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         return words.Length == 0 ? string.Empty : words[^1].Trim('.', ',', ';', ':', '"', '\u201C', '\u201D');
+    }
+
+    /// <summary>
+    /// Pairs predicted spans with gold quotes as the scorer does: overlap of at least half the gold span,
+    /// one-to-one, largest overlap first.
+    /// </summary>
+    /// <param name="gold">The gold quotes.</param>
+    /// <param name="predicted">The predicted spans (start, end).</param>
+    /// <returns>For each gold quote, the index of its predicted span, or -1.</returns>
+    public static int[] Match(IReadOnlyList<QuoteGold> gold, IReadOnlyList<(int Start, int End)> predicted)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        ArgumentNullException.ThrowIfNull(predicted);
+        var pairs = new List<(int Overlap, int Gold, int Predicted)>();
+        for (int g = 0; g < gold.Count; g++)
+        {
+            int length = gold[g].End - gold[g].Start;
+            for (int p = 0; p < predicted.Count; p++)
+            {
+                int overlap = Math.Min(gold[g].End, predicted[p].End) - Math.Max(gold[g].Start, predicted[p].Start);
+                if (overlap > 0 && 2 * overlap >= length)
+                {
+                    pairs.Add((overlap, g, p));
+                }
+            }
+        }
+
+        pairs.Sort((a, b) => a.Overlap != b.Overlap ? b.Overlap.CompareTo(a.Overlap) : a.Gold != b.Gold ? a.Gold.CompareTo(b.Gold) : a.Predicted.CompareTo(b.Predicted));
+        var goldMatch = new int[gold.Count];
+        var used = new bool[predicted.Count];
+        Array.Fill(goldMatch, -1);
+        foreach ((int _, int g, int p) in pairs)
+        {
+            if (goldMatch[g] < 0 && !used[p])
+            {
+                goldMatch[g] = p;
+                used[p] = true;
+            }
+        }
+
+        return goldMatch;
     }
 
     private static void Score(QuoteArticle article, IReadOnlyList<Quote> predicted, QuoteKindScore total,

@@ -241,6 +241,6 @@ internal static class AttributionSieves
 
     /// <summary>A period of an abbreviation ("Lt.", "St.", "Dr."): attached to a short capitalized word, or a title.</summary>
     private static bool IsTitlePeriod(QuoteContext c, int k)
-        => c.IsPunct(k, '.') && k > 0 && (c.In(k - 1, WordClasses.Titles)
+        => c.IsPunct(k, '.') && k > 0 && (c.IsHonorific(k - 1)
             || (c.Tokens[k - 1].End == c.Tokens[k].Start && c.Tokens[k - 1].Length <= 3 && c.IsCapitalized(k - 1)));
 }

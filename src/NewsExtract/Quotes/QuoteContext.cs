@@ -1,24 +1,26 @@
 using System.Collections.Frozen;
 using NewsExtract.Internal;
+using NewsExtract.Resolution;
 using NewsExtract.Text.Tokenization;
 
 namespace NewsExtract.Quotes;
 
 /// <summary>
 /// Per-document helpers shared by the quote rules: word tests on tokens, the mention covering a token,
-/// and where sentences end. Lives for one call.
+/// and the resolution stage's <see cref="EntityIndex"/> and word lists (titles, honorifics, given names).
+/// Sentence ends are read from the sentence layer. Lives for one call.
 /// </summary>
 internal sealed class QuoteContext
 {
     private readonly int[] _tokenMention;
 
-    public QuoteContext(AnalysisDocument document, CueLexicon cues, GenderLexicon genders)
+    public QuoteContext(AnalysisDocument document, EntityIndex index, CueLexicon cues)
     {
         Document = document;
+        Index = index;
         Text = document.Text;
         Tokens = document.Tokens;
         Cues = cues;
-        Genders = genders;
         _tokenMention = new int[Tokens.Length];
         Array.Fill(_tokenMention, -1);
         for (int m = 0; m < document.Mentions.Length; m++)
@@ -39,7 +41,75 @@ internal sealed class QuoteContext
 
     public CueLexicon Cues { get; }
 
-    public GenderLexicon Genders { get; }
+    /// <summary>The resolution stage's entity index: the only way the quote stage resolves a name.</summary>
+    public EntityIndex Index { get; }
+
+    /// <summary>The resolution stage's word lists (titles, honorifics, given names, organization suffixes).</summary>
+    public ResolutionLexicons Lexicons { get; } = ResolutionLexicons.Default;
+
+    /// <summary>
+    /// Whether a token is a title, role word or honorific of the resolution stage's lists ("Mr.", "Sen",
+    /// "minister", "deputy"), any case, dots ignored, also in the plural.
+    /// </summary>
+    public bool IsTitle(int token)
+    {
+        Span<char> buffer = stackalloc char[32];
+        if (!Folded(token, buffer, out int n))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> key = buffer[..n];
+        if (Lexicons.Honorifics.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(key)
+            || Lexicons.TitleHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key)
+            || Lexicons.TitleModifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key))
+        {
+            return true;
+        }
+
+        return n > 3 && key[^1] == 's' && Lexicons.TitleHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key[..^1]);
+    }
+
+    /// <summary>Whether a token is an honorific ("Mr.", "Dr", "Sen.") of the resolution stage's list.</summary>
+    public bool IsHonorific(int token)
+    {
+        Span<char> buffer = stackalloc char[32];
+        return Folded(token, buffer, out int n) && Lexicons.Honorifics.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(buffer[..n]);
+    }
+
+    /// <summary>Whether a capitalized token is a given name or an honorific of the resolution stage's lists (a person's name starts here).</summary>
+    public bool IsGivenNameOrHonorific(int token)
+    {
+        Span<char> buffer = stackalloc char[32];
+        if (!IsCapitalized(token) || !Folded(token, buffer, out int n))
+        {
+            return false;
+        }
+
+        return Lexicons.Honorifics.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(buffer[..n])
+            || Lexicons.FirstNames.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(buffer[..n]);
+    }
+
+    /// <summary>A token's word lower-cased without dots, as the resolution lexicons key it.</summary>
+    private bool Folded(int token, Span<char> buffer, out int length)
+    {
+        length = 0;
+        ReadOnlySpan<char> word = Span(token);
+        if (word.Length > buffer.Length || Tokens[token].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        foreach (char ch in word)
+        {
+            if (ch != '.')
+            {
+                buffer[length++] = char.ToLowerInvariant(ch);
+            }
+        }
+
+        return length > 0;
+    }
 
     public ReadOnlySpan<char> Span(int token) => Text.AsSpan(Tokens[token].Start, Tokens[token].Length);
 

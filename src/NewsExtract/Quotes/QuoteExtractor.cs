@@ -1,4 +1,5 @@
 using NewsExtract.Internal;
+using NewsExtract.Resolution;
 
 namespace NewsExtract.Quotes;
 
@@ -12,16 +13,31 @@ namespace NewsExtract.Quotes;
 internal sealed class QuoteExtractor
 {
     private readonly CueLexicon _cues = CueLexicon.Default;
-    private readonly GenderLexicon _genders = GenderLexicon.Default;
+    private readonly SpeakerRankingModel? _model;
+    private readonly double _minConfidence;
 
-    public Quote[] Extract(AnalysisDocument document)
+    /// <summary>Creates the stage with the shipped attribution model and no confidence threshold.</summary>
+    public QuoteExtractor()
+        : this(SpeakerRankingModel.Default, 0)
+    {
+    }
+
+    /// <summary>Creates the stage with an attribution model (null: the rule pass decides) and a confidence threshold.</summary>
+    public QuoteExtractor(SpeakerRankingModel? model, double minConfidence)
+    {
+        _model = model;
+        _minConfidence = minConfidence;
+    }
+
+    /// <summary>Finds the quotes of a document; <paramref name="trace"/>, when given, receives every quote's speaker candidates.</summary>
+    public Quote[] Extract(AnalysisDocument document, EntityIndex index, List<RankedQuote>? trace = null)
     {
         if (document.Tokens.Length == 0)
         {
             return [];
         }
 
-        var c = new QuoteContext(document, _cues, _genders);
+        var c = new QuoteContext(document, index, _cues);
         var candidates = new List<QuoteCandidate>();
         Paragraph[] paragraphs = document.Layout.Paragraphs;
         bool previousOpen = false;
@@ -83,7 +99,8 @@ internal sealed class QuoteExtractor
             }
         }
 
-        return Resolve(c, candidates);
+        var resolver = new SpeakerResolver(c);
+        return Resolve(c, resolver, candidates, new SpeakerRanker(c, resolver, _model), trace, _minConfidence);
     }
 
     private static void AddMarkedQuotes(QuoteContext c, int p, Paragraph paragraph, List<QuoteRegion> regions,
@@ -310,22 +327,28 @@ internal sealed class QuoteExtractor
         }
     }
 
-    private static Quote[] Resolve(QuoteContext c, List<QuoteCandidate> candidates)
+    private static Quote[] Resolve(QuoteContext c, SpeakerResolver resolver, List<QuoteCandidate> candidates, SpeakerRanker ranker,
+        List<RankedQuote>? trace, double minConfidence)
     {
-        var resolver = new SpeakerResolver(c);
         var quotes = new List<Quote>(candidates.Count);
         QuoteCandidate? previous = null;
         foreach (QuoteCandidate q in candidates)
         {
             QuoteCue? cue = null;
+            SpeakerRoute route = SpeakerRoute.None;
+            SpeakerPhrase? phrase = null;
             if (q.Attribution is Attribution a)
             {
+                route = SpeakerRoute.Cue;
+                phrase = a.Phrase;
                 q.Speaker = resolver.Resolve(a.Phrase);
                 q.SpeakerEvent = q.Speaker is null ? null : resolver.LastSpeaker;
                 cue = new QuoteCue(a.CueStart, a.CueEnd, c.Text[a.CueStart..a.CueEnd]);
             }
             else if (q.SharesWith is QuoteCandidate other && other.Attribution is Attribution shared)
             {
+                route = SpeakerRoute.Shared;
+                phrase = shared.Phrase;
                 if (other.Speaker is null && other.Start > q.Start)
                 {
                     other.Speaker = resolver.Resolve(shared.Phrase);
@@ -339,6 +362,7 @@ internal sealed class QuoteExtractor
             else if (q.MayCarry && previous is not null && previous.Speaker is Speaker carried
                 && (q.Paragraph - previous.Paragraph <= 1 || q.Continues || StillAbout(c, q.Paragraph - 1, previous.Paragraph, carried)))
             {
+                route = SpeakerRoute.Carried;
                 q.Speaker = new Speaker(carried.EntityId, carried.Name, null, null, null);
                 q.SpeakerEvent = previous.SpeakerEvent;
                 if (previous.SpeakerEvent is PersonEvent e)
@@ -351,6 +375,7 @@ internal sealed class QuoteExtractor
             {
                 q.Speaker = NarrativeSubject(c, resolver, q.Start);
                 q.SpeakerEvent = q.Speaker is null ? null : resolver.LastSpeaker;
+                route = q.Speaker is null ? SpeakerRoute.None : SpeakerRoute.Narrative;
             }
 
             if (cue is null && q.CueEnd > q.CueStart)
@@ -376,7 +401,18 @@ internal sealed class QuoteExtractor
                 continue;
             }
 
-            quotes.Add(new Quote(start, end, c.Text[start..end], q.Kind, q.Speaker, cue));
+            // The rule pass's speaker is one candidate; the ranker scores it against the window's entities and "no speaker".
+            var rule = new RuleChoice(q.Speaker, q.Speaker is not null && q.SpeakerEvent is PersonEvent ev ? ev.Entity : -1,
+                q.Speaker is null ? SpeakerRoute.None : route, phrase, cue is not null);
+            int previousEntity = previous?.Speaker is not null && previous.SpeakerEvent is PersonEvent pe ? pe.Entity : -1;
+            (Speaker? speaker, SpeakerCandidate[] ranked) = ranker.Choose(start, end, q.Kind, q.Paragraph, rule, previousEntity);
+            trace?.Add(new RankedQuote(start, end, q.Kind, ranked, rule.Speaker is null));
+            if (speaker is { Confidence: double confidence } && confidence < minConfidence)
+            {
+                speaker = null;
+            }
+
+            quotes.Add(new Quote(start, end, c.Text[start..end], q.Kind, speaker, cue));
             if (q.Kind != QuoteKind.Indirect || q.Speaker is not null)
             {
                 previous = q;
@@ -600,7 +636,7 @@ internal sealed class QuoteExtractor
             return false;
         }
 
-        if (c.In(i - 1, WordClasses.Titles) || (c.Tokens[i - 1].Length <= 2 && c.IsCapitalized(i - 1)))
+        if (c.IsHonorific(i - 1) || (c.Tokens[i - 1].Length <= 2 && c.IsCapitalized(i - 1)))
         {
             return true;
         }

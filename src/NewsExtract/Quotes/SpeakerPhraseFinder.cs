@@ -120,14 +120,14 @@ internal static class SpeakerPhraseFinder
 
             while (end + 1 < hi && end - start < 12 && (c.IsCapitalized(end + 1) || (end + 2 < hi && c.In(end + 1, WordClasses.NameConnectors) && c.IsCapitalized(end + 2))
                 || (end + 2 < hi && c.IsGluedHyphen(end + 1))
-                || (end + 2 < hi && c.IsPunct(end + 1, '.') && c.In(end, WordClasses.Titles) && c.IsCapitalized(end + 2))))
+                || (end + 2 < hi && c.IsPunct(end + 1, '.') && c.IsHonorific(end) && c.IsCapitalized(end + 2))))
             {
                 end++;
             }
 
             for (int k = start + 1; k < end; k++)
             {
-                if (c.Is(k, "of") && c.Genders.OfWord(c.Span(start)) != Gender.Unknown)
+                if (c.Is(k, "of") && c.IsGivenNameOrHonorific(start))
                 {
                     end = k - 1;
                     break;
@@ -209,7 +209,7 @@ internal static class SpeakerPhraseFinder
             while (i - 1 >= lo && j - i < 12 && (c.IsCapitalized(i - 1) || (c.MentionAt(i - 1) >= 0 && c.MentionAt(i - 1) == c.MentionAt(i))
                 || (i - 2 >= lo && c.In(i - 1, WordClasses.NameConnectors) && c.IsCapitalized(i - 2))
                 || (i - 2 >= lo && c.IsGluedHyphen(i - 1))
-                || (i - 2 >= lo && c.IsPunct(i - 1, '.') && c.In(i - 2, WordClasses.Titles))))
+                || (i - 2 >= lo && c.IsPunct(i - 1, '.') && c.IsHonorific(i - 2))))
             {
                 i--;
             }
@@ -228,7 +228,7 @@ internal static class SpeakerPhraseFinder
             int head = j;
             for (int k = i + 1; k < j; k++)
             {
-                if (c.Is(k, "of") && c.Genders.OfWord(c.Span(i)) != Gender.Unknown)
+                if (c.Is(k, "of") && c.IsGivenNameOrHonorific(i))
                 {
                     head = k - 1;
                     break;
@@ -236,7 +236,7 @@ internal static class SpeakerPhraseFinder
             }
 
             // Role words and titles before the name belong to the phrase: "Kremlin spokesman Dmitri Peskov", "Dr. Jane Doe".
-            while (i - 1 >= lo && j - i < 16 && (IsRoleWord(c, i - 1) || (c.IsPunct(i - 1, '.') && i - 2 >= lo && c.In(i - 2, WordClasses.Titles))))
+            while (i - 1 >= lo && j - i < 16 && (IsRoleWord(c, i - 1) || (c.IsPunct(i - 1, '.') && i - 2 >= lo && c.IsHonorific(i - 2))))
             {
                 i--;
             }
@@ -331,7 +331,7 @@ internal static class SpeakerPhraseFinder
             return null;
         }
 
-        return c.IsCapitalized(k + 1) && c.In(k + 1, WordClasses.Titles) && c.Is(k + 2, "of") ? k : null;
+        return c.IsCapitalized(k + 1) && c.IsTitle(k + 1) && c.Is(k + 2, "of") ? k : null;
     }
 
     /// <summary>Whether tokens <c>a..b-1</c> between commas describe rather than name ("a doctor", "who led …", "D-Mich.").</summary>
@@ -379,7 +379,7 @@ internal static class SpeakerPhraseFinder
                 window += 2;
             }
 
-            if (c.IsLower(k) && (c.In(k, WordClasses.SpeakerNouns) || c.In(k, WordClasses.Titles)))
+            if (c.IsLower(k) && (c.In(k, WordClasses.SpeakerNouns) || c.IsTitle(k)))
             {
                 return true;
             }
@@ -452,7 +452,7 @@ internal static class SpeakerPhraseFinder
     }
 
     private static bool IsRoleWord(QuoteContext c, int token)
-        => c.IsCapitalized(token) || (c.IsLower(token) && (c.In(token, WordClasses.SpeakerNouns) || c.In(token, WordClasses.Titles)));
+        => c.IsCapitalized(token) || (c.IsLower(token) && (c.In(token, WordClasses.SpeakerNouns) || c.IsTitle(token)));
 
     private static bool IsBreaker(QuoteContext c, int token)
         => c.In(token, s_breakers);

@@ -1,4 +1,5 @@
 using NewsExtract.Internal;
+using NewsExtract.Resolution;
 
 namespace NewsExtract.Quotes;
 
@@ -21,77 +22,29 @@ internal sealed class SpeakerResolver
 
     /// <summary>Speaker events, appended in text order as attributions are resolved.</summary>
     private readonly List<PersonEvent> _speakerEvents = [];
-    private readonly Dictionary<int, Gender> _entityGender = [];
-    private readonly Dictionary<string, int> _roleHolder = new(StringComparer.OrdinalIgnoreCase);
-    private readonly int[] _paragraphOfOffset;
-    private readonly Dictionary<int, int> _genderVotes = [];
-    private readonly HashSet<int> _hasRole = [];
+    private readonly EntityIndex _index;
     private PersonEvent? _lastSpeaker;
-    private Dictionary<string, int>? _byLastWord;
-    private Dictionary<string, List<int>>? _byFirstWord;
-    private Dictionary<string, List<int>>? _byInitials;
-    private Dictionary<char, List<(string Last, int Entity)>>? _byLastInitial;
-    private Dictionary<string, int>? _byPrefix;
     private HashSet<string>? _afterPlacePreposition;
-    private Dictionary<EntityInfo, bool>? _personCache;
-    private Dictionary<string, string>? _acronyms;
+    private bool[]? _personCache;
 
-    private static readonly System.Collections.Frozen.FrozenSet<string> s_nonPersonWords = System.Collections.Frozen.FrozenSet.ToFrozenSet(
-        ["of", "and", "the", "City", "County", "Open", "Province", "Nova", "Canada", "Canadian", "American", "National", "University",
-         "Hospital", "School", "Centre", "Center", "Program", "Street", "Avenue", "Road", "Park", "Island", "River", "Lake", "Mountain",
-         "First", "Nation", "Nations", "Affairs", "Services", "Service", "Health", "Police", "Court", "House", "Hall", "Church",
-         "Club", "Cup", "League", "Press", "Post", "News", "Times", "Morgan", "Co", "Ltd", "Inc", "Corp", "Group", "Fund",
-         "Foundation", "Society", "Network", "Media", "Airlines", "Motors", "Energy", "Capital", "Trust", "Market", "Exchange",
-         "Federal", "Provincial", "Supreme", "Superior", "Security", "Global", "International", "Day", "Week", "Christmas",
-         "Scotia", "Columbia", "Brunswick", "Ontario", "Quebec", "Alberta", "Manitoba", "Saskatchewan", "Toronto", "Vancouver",
-         "Montreal", "Ottawa", "Calgary", "Edmonton", "Winnipeg", "Halifax", "York", "Washington", "Kingdom", "States", "Union",
-         "Republic", "Democratic", "Liberal", "Conservative", "Party", "Government", "Ministry", "Department", "Council", "Board",
-         "Office", "Agency", "Commission", "Committee", "Institute", "Association", "Authority", "Bureau", "Corporation", "Company",
-         "Democrat", "Republican", "Bill", "Act", "RCMP", "Resorts", "Hotel", "Airport", "Station", "Bridge", "Tower", "Mall"],
-        StringComparer.OrdinalIgnoreCase);
+    private static readonly Lazy<System.Collections.Frozen.FrozenSet<string>> s_nonPersonWords = new(() =>
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(Lexicons.LexiconRegistry.Get("non-person-name-words").Entries, StringComparer.OrdinalIgnoreCase));
 
     public SpeakerResolver(QuoteContext context)
     {
         _c = context;
+        _index = context.Index;
         AnalysisDocument d = context.Document;
-        _paragraphOfOffset = [];
         for (int m = 0; m < d.Mentions.Length; m++)
         {
-            int e = Canonical(d.MentionEntity[m], m);
-            EntityInfo entity = d.Entities[e];
+            int e = _index.EntityOfMention(m);
             MentionInfo mention = d.Mentions[m];
             // "the Ford government", "the Trump administration": a name after "the" modifies a noun; not a person antecedent.
             bool modifier = mention.FirstToken > 0 && context.Is(mention.FirstToken - 1, "the");
-            bool isPerson = IsPersonEntity(entity) && !modifier;
+            // A person needs some evidence beyond capitalization: a gender or a role, as the resolution stage found them.
+            bool isPerson = IsPersonEntity(e) && !modifier && _index.HasPersonEvidence(e);
             bool subject = IsSubjectPosition(mention.FirstToken);
-            if (subject)
-            {
-                VoteGender(mention, e);
-            }
-            _events.Add(new PersonEvent(mention.Start, ParagraphOf(mention.Start), e, entity.Name, isPerson, subject));
-            if (isPerson)
-            {
-                LearnRole(mention, e);
-            }
-        }
-
-        for (int i = 0; i < _events.Count; i++)
-        {
-            // A person needs some evidence beyond capitalization: a given name, a title, a role or a pronoun after it.
-            PersonEvent ev = _events[i];
-            if (ev.IsPerson && GenderOf(ev) == Gender.Unknown && !_hasRole.Contains(ev.Entity))
-            {
-                _events[i] = ev with { IsPerson = false };
-            }
-
-        }
-
-        for (int e = 0; e < d.Entities.Length; e++)
-        {
-            foreach (string role in d.Entities[e].Roles)
-            {
-                _roleHolder.TryAdd(role, e);
-            }
+            _events.Add(new PersonEvent(mention.Start, ParagraphOf(mention.Start), e, _index.Entity(e).Name, isPerson, subject));
         }
     }
 
@@ -136,6 +89,15 @@ internal sealed class SpeakerResolver
             return null;
         }
 
+        // A speaker phrase that is exactly a mention speaks for that mention's entity (the index's answer).
+        int exact = ExactMention(start, end);
+        if (exact >= 0 && _index.EntityOfMention(exact) != entity)
+        {
+            entity = _index.EntityOfMention(exact);
+            name = _index.Entity(entity).Name;
+            isPerson = IsPersonEntity(entity);
+        }
+
         var evt = new PersonEvent(start, ParagraphOf(start), entity, name, isPerson, true);
         _lastSpeaker = evt;
         if (phrase.Kind != SpeakerPhraseKind.Pronoun)
@@ -143,48 +105,28 @@ internal sealed class SpeakerResolver
             _speakerEvents.Add(evt);
         }
 
-        int? id = entity >= 0 ? _c.Document.Entities[entity].Id : null;
+        int? id = entity >= 0 ? _index.Entity(entity).Id : null;
         string shown = CleanName(name);
         shown = entity >= 0 ? WithHyphenTail(entity, shown) : shown;
-        return new Speaker(id, IsAllCaps(shown) ? DefinedAcronym(shown) : shown, start, end, surface);
+        return new Speaker(id, shown, start, end, surface);
     }
 
-    /// <summary>
-    /// An acronym the text defines in parentheses ("Export Development Canada (EDC)"): the long form, since
-    /// that is the organization's name; otherwise the acronym itself.
-    /// </summary>
-    private string DefinedAcronym(string acronym)
+    /// <summary>The speaker a mention of an entity gives: the entity's shown name and the mention's span.</summary>
+    public Speaker SpeakerOf(int entity, int mention)
     {
-        _acronyms ??= [];
-        if (_acronyms.TryGetValue(acronym, out string? known))
-        {
-            return known;
-        }
+        string shown = WithHyphenTail(entity, CleanName(_index.Entity(entity).Name));
+        MentionInfo m = _c.Document.Mentions[mention];
+        return new Speaker(_index.Entity(entity).Id, shown, m.Start, m.End, _c.Text[m.Start..m.End]);
+    }
 
-        string result = acronym;
-        int at = _c.Text.IndexOf("(" + acronym + ")", StringComparison.Ordinal);
-        if (at > 0)
-        {
-            int open = _c.TokenBefore(at);
-            for (int n = 1; n <= acronym.Length + 4 && open - n >= 0; n++)
-            {
-                int first = open - n;
-                if (!_c.IsCapitalized(first) || _c.EndsSentence(first))
-                {
-                    continue;
-                }
+    /// <summary>Whether a token stands where a subject stands (sentence or clause start, before a verb-like word).</summary>
+    public bool IsSubject(int token) => IsSubjectPosition(token);
 
-                string candidate = _c.Text[_c.Tokens[first].Start.._c.Tokens[open - 1].End];
-                if (Words(candidate) >= 2 && IsAcronymOf(acronym, candidate))
-                {
-                    result = candidate;
-                    break;
-                }
-            }
-        }
-
-        _acronyms[acronym] = result;
-        return result;
+    /// <summary>The mention whose span is exactly <c>[start, end)</c>, or -1.</summary>
+    private int ExactMention(int start, int end)
+    {
+        int m = _c.MentionAt(_c.TokenAt(start));
+        return m >= 0 && _c.Document.Mentions[m].Start == start && _c.Document.Mentions[m].End == end ? m : -1;
     }
 
     /// <summary>
@@ -229,7 +171,7 @@ internal sealed class SpeakerResolver
             int lastTitle = -1;
             for (int i = 0; i < parts.Length - 2; i++)
             {
-                if (WordClasses.Titles.Contains(parts[i]))
+                if (IsTitleWord(parts[i]))
                 {
                     lastTitle = i;
                 }
@@ -242,13 +184,10 @@ internal sealed class SpeakerResolver
         }
 
         // Legal-form suffixes are not part of how a speaker is named: "Suncor Energy Inc." is "Suncor Energy".
-        foreach (string suffix in (string[])[" Inc.", " Inc", " Ltd.", " Ltd", " Corp.", " Corp", " Co.", " LLC", " Plc", " PLC"])
+        int lastSpace = name.LastIndexOf(' ');
+        if (lastSpace > 0 && _c.Lexicons.OrgSuffixes.Contains(name[(lastSpace + 1)..].Replace(".", string.Empty, StringComparison.Ordinal).ToLowerInvariant()))
         {
-            if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length > suffix.Length + 1)
-            {
-                name = name[..^suffix.Length].TrimEnd(',');
-                break;
-            }
+            name = name[..lastSpace].TrimEnd(',');
         }
 
         int of = name.IndexOf(" of ", StringComparison.Ordinal);
@@ -256,7 +195,7 @@ internal sealed class SpeakerResolver
         {
             string before = name[..of];
             string[] words = before.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length >= 2 && !HasNonPersonWord(before) && !WordClasses.Titles.Contains(words[^1]))
+            if (words.Length >= 2 && !HasNonPersonWord(before) && !IsTitleWord(words[^1]))
             {
                 name = before;
             }
@@ -298,7 +237,7 @@ internal sealed class SpeakerResolver
             }
         }
 
-        while (t + 2 < end && _c.In(t, WordClasses.Titles) && _c.IsPunct(t + 1, '.'))
+        while (t + 2 < end && _c.IsHonorific(t) && _c.IsPunct(t + 1, '.'))
         {
             t += 2;
         }
@@ -362,11 +301,11 @@ internal sealed class SpeakerResolver
 
         if (m >= 0)
         {
-            int e = Expand(Canonical(d.MentionEntity[m], m));
-            EntityInfo entity = d.Entities[e];
+            int e = _index.EntityOfMention(m);
+            EntityInfo entity = _index.Entity(e);
             if (Words(entity.Name) <= 6)
             {
-                return (e, entity.Name, IsPersonEntity(entity) || (entity.Type != EntityType.Organization && (LooksLikePersonName(phrase) || PlausiblePersonSpeaker(entity.Name))));
+                return (e, entity.Name, IsPersonEntity(e) || (entity.Type != EntityType.Organization && (LooksLikePersonName(phrase) || PlausiblePersonSpeaker(entity.Name))));
             }
         }
 
@@ -377,21 +316,16 @@ internal sealed class SpeakerResolver
             first--;
         }
 
-        while (first < phrase.Last && (_c.In(first, WordClasses.Titles) || _c.Is(first, "the") || _c.In(first, WordClasses.SpeakerNouns) || _c.IsPunct(first, '.')))
+        while (first < phrase.Last && (_c.IsTitle(first) || _c.Is(first, "the") || _c.In(first, WordClasses.SpeakerNouns) || _c.IsPunct(first, '.')))
         {
             first++;
         }
 
         string text = _c.Text[_c.Tokens[first].Start.._c.Tokens[phrase.Last].End];
-        int known = FindByLastWord(_c.Word(phrase.Last), phrase.Head);
-        if (known < 0 && first == phrase.Last)
-        {
-            known = FindByFirstWord(_c.Word(phrase.Last), _c.Tokens[phrase.First].Start);
-        }
-
+        int known = LookUpPieces(phrase.Last, first == phrase.Last, _c.Tokens[phrase.First].Start);
         if (known >= 0)
         {
-            return (known, d.Entities[known].Name, IsPersonEntity(d.Entities[known]));
+            return (known, _index.Entity(known).Name, IsPersonEntity(known));
         }
 
         return (-1, text, LooksLikePersonName(phrase) || PlausiblePersonSpeaker(text));
@@ -459,7 +393,7 @@ internal sealed class SpeakerResolver
         int paragraph = ParagraphOf(offset);
         if (word is "he" or "she")
         {
-            Gender wanted = word == "he" ? Gender.Male : Gender.Female;
+            PersonGender wanted = word == "he" ? PersonGender.Male : PersonGender.Female;
             double best = double.NegativeInfinity;
             PersonEvent? chosen = null;
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -481,8 +415,8 @@ internal sealed class SpeakerResolver
                     continue;
                 }
 
-                Gender g = GenderOf(e);
-                if ((g != Gender.Unknown && g != wanted) || (g == Gender.Unknown && paragraph - e.Paragraph > PronounParagraphWindow))
+                PersonGender g = GenderOf(e);
+                if ((g != PersonGender.Unknown && g != wanted) || (g == PersonGender.Unknown && paragraph - e.Paragraph > PronounParagraphWindow))
                 {
                     rank++;
                     continue;
@@ -515,7 +449,7 @@ internal sealed class SpeakerResolver
 
             // The last speaker when it agrees and is recent, even if its mention is older than the window.
             if (chosen is null && _lastSpeaker is PersonEvent speaker && speaker.IsPerson && paragraph - speaker.Paragraph <= 2
-                && (GenderOf(speaker) == Gender.Unknown || GenderOf(speaker) == wanted))
+                && (GenderOf(speaker) == PersonGender.Unknown || GenderOf(speaker) == wanted))
             {
                 chosen = speaker;
             }
@@ -587,40 +521,17 @@ internal sealed class SpeakerResolver
         bool definite = phrase.First < phrase.Head && (_c.Is(phrase.First, "the") || _c.IsCapitalized(phrase.First));
         bool singularPersonRole = !head.EndsWith('s') && !WordClasses.GroupNouns.Contains(head) && !WordClasses.DocumentNouns.Contains(head)
             && !PossessivePhrase(phrase);
-        if (definite && singularPersonRole && _roleHolder.TryGetValue(head, out int holder))
+        // "the Kremlin spokesman", "the mayor": the entity the resolution stage found holding that role,
+        // by the whole phrase first, then by its head; of several holders, the one mentioned last.
+        if (definite && singularPersonRole && RoleHolder(phrase) is int holder && holder >= 0)
         {
-            return (holder, _c.Document.Entities[holder].Name, true);
-        }
-
-        // "Mayor Doug McCallum … the mayor": the role word written right before a name earlier in the text.
-        if (definite && singularPersonRole)
-        {
-            for (int t = phrase.First - 1; t >= 0 && t >= phrase.First - 2000; t--)
-            {
-                if (!_c.Span(t).Equals(head, StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                for (int k = t + 1; k <= t + 3 && k < phrase.First; k++)
-                {
-                    int m = _c.MentionAt(k);
-                    if (m >= 0 && _c.IsCapitalized(k))
-                    {
-                        int e = Expand(Canonical(_c.Document.MentionEntity[m], m));
-                        if (IsPersonEntity(_c.Document.Entities[e]))
-                        {
-                            return (e, _c.Document.Entities[e].Name, true);
-                        }
-                    }
-                }
-            }
+            return (holder, _index.Entity(holder).Name, true);
         }
 
         // "the affable proprietor", "the professor": a definite person description refers back to the person in focus.
-        if (_c.Is(phrase.First, "the") && singularPersonRole && (WordClasses.SpeakerNouns.Contains(head) || WordClasses.Titles.Contains(head)))
+        if (_c.Is(phrase.First, "the") && singularPersonRole && (WordClasses.SpeakerNouns.Contains(head) || IsTitleWord(head)))
         {
-            (int e, string? n, bool _) = MostRecentPerson(_c.Tokens[phrase.First].Start, Gender.Unknown);
+            (int e, string? n, bool _) = MostRecentPerson(_c.Tokens[phrase.First].Start, PersonGender.Unknown);
             if (n is not null)
             {
                 return (e, n, true);
@@ -653,7 +564,7 @@ internal sealed class SpeakerResolver
                     break;
                 }
 
-                EntityInfo entity = _c.Document.Entities[e.Entity];
+                EntityInfo entity = _index.Entity(e.Entity);
                 if (entity.Name.Contains(head, StringComparison.OrdinalIgnoreCase) && Words(entity.Name) > 1)
                 {
                     return (e.Entity, entity.Name, false);
@@ -672,12 +583,45 @@ internal sealed class SpeakerResolver
 
             if (fallback >= 0)
             {
-                return (fallback, _c.Document.Entities[fallback].Name, false);
+                return (fallback, _index.Entity(fallback).Name, false);
             }
         }
 
         string text = _c.Text[_c.Tokens[phrase.First].Start.._c.Tokens[phrase.Last].End];
         return (-1, text, false);
+    }
+
+    /// <summary>
+    /// The holder of the role a definite description names ("the Kremlin spokesman", "the mayor") through the
+    /// entity index: the role phrase as written, else its head noun; of several holders the one mentioned
+    /// last before the phrase, else the first. -1 when no entity holds the role.
+    /// </summary>
+    private int RoleHolder(SpeakerPhrase phrase)
+    {
+        int from = phrase.First;
+        while (from < phrase.Head && (_c.Is(from, "the") || _c.In(from, WordClasses.Determiners)))
+        {
+            from++;
+        }
+
+        ReadOnlySpan<int> holders = [];
+        if (from < phrase.Head)
+        {
+            holders = _index.ByRolePhrase(_c.Text[_c.Tokens[from].Start.._c.Tokens[phrase.Head].End].ToLowerInvariant());
+        }
+
+        if (holders.IsEmpty)
+        {
+            holders = _index.ByRoleHead(_c.Lexicons.Singular(_c.Word(phrase.Head).ToLowerInvariant()));
+        }
+
+        if (holders.IsEmpty)
+        {
+            return -1;
+        }
+
+        int last = _index.LastMentionedBefore(holders, _c.Document.Mentions, _c.Tokens[phrase.First].Start);
+        return last >= 0 ? last : holders[0];
     }
 
     /// <summary>"McCallum’s staff": a possessor names whose people speak, not who.</summary>
@@ -694,7 +638,7 @@ internal sealed class SpeakerResolver
         return false;
     }
 
-    private (int Entity, string? Name, bool IsPerson) MostRecentPerson(int offset, Gender wanted)
+    private (int Entity, string? Name, bool IsPerson) MostRecentPerson(int offset, PersonGender wanted)
     {
         int paragraph = ParagraphOf(offset);
         if (_lastSpeaker is PersonEvent last && last.IsPerson && paragraph - last.Paragraph <= 2)
@@ -714,7 +658,7 @@ internal sealed class SpeakerResolver
                 break;
             }
 
-            if (wanted == Gender.Unknown || GenderOf(e) is Gender.Unknown || GenderOf(e) == wanted)
+            if (wanted == PersonGender.Unknown || GenderOf(e) is PersonGender.Unknown || GenderOf(e) == wanted)
             {
                 return (e.Entity, e.Name, true);
             }
@@ -767,38 +711,6 @@ internal sealed class SpeakerResolver
         return lo;
     }
 
-    /// <summary>An acronym or a short organization name given where the full name is known ("EDC", "Suncor").</summary>
-    private int Expand(int entity)
-    {
-        AnalysisDocument d = _c.Document;
-        string name = d.Entities[entity].Name;
-        if (Words(name) != 1 || IsPersonEntity(d.Entities[entity]))
-        {
-            return entity;
-        }
-
-        EnsureIndex();
-        int best = -1;
-        if (IsAllCaps(name) && _byInitials!.TryGetValue(name, out List<int>? acronyms))
-        {
-            foreach (int e in acronyms)
-            {
-                if (e != entity && !IsPersonEntity(d.Entities[e]))
-                {
-                    best = e;
-                    break;
-                }
-            }
-        }
-
-        if (_byPrefix!.TryGetValue(name, out int prefixed) && prefixed != entity && (best < 0 || prefixed < best))
-        {
-            best = prefixed;
-        }
-
-        return best >= 0 ? best : entity;
-    }
-
     private static bool IsAllCaps(string word)
     {
         foreach (char ch in word)
@@ -812,317 +724,85 @@ internal sealed class SpeakerResolver
         return word.Length >= 2;
     }
 
-    /// <summary>A one-word mention that is the surname of a fuller person entity is that person.</summary>
-    private int Canonical(int entity, int mention)
+    /// <summary>
+    /// A speaker name that is not a mention ("Mr. Hemming" the tagger missed), looked up piece by piece in the
+    /// entity index: an acronym by its initials, the last word as a surname, a lone word as a given name
+    /// (only when one entity mentioned before has it). Of several entities, the one mentioned last before
+    /// the phrase. -1 when the index knows none.
+    /// </summary>
+    private int LookUpPieces(int lastToken, bool lone, int before)
     {
-        AnalysisDocument d = _c.Document;
-        EntityInfo e = d.Entities[entity];
-        if (Words(e.Name) > 1)
+        string word = _c.Word(lastToken);
+        MentionInfo[] mentions = _c.Document.Mentions;
+        if (EntityIndex.IsAcronym(word) && _index.ByInitials(word) is { IsEmpty: false } acronym)
         {
-            return entity;
+            int a = _index.LastMentionedBefore(acronym, mentions, before);
+            return a >= 0 ? a : acronym[0];
         }
 
-        string surface = d.Text.Substring(d.Mentions[mention].Start, d.Mentions[mention].End - d.Mentions[mention].Start);
-        int found = FindByLastWord(surface, -1);
-        if (found < 0)
+        ReadOnlySpan<int> bySurname = _index.BySurname(word);
+        if (!bySurname.IsEmpty)
         {
-            found = FindByFirstWord(surface, d.Mentions[mention].Start);
+            int s = _index.LastMentionedBefore(bySurname, mentions, before);
+            return s >= 0 ? s : bySurname[0];
         }
 
-        return found >= 0 ? found : entity;
-    }
-
-    private int FindByLastWord(string word, int token)
-    {
-        word = word.Trim();
-        if (word.Length == 0)
+        if (lone)
         {
-            return -1;
-        }
-
-        EnsureIndex();
-        int best = _byLastWord!.TryGetValue(word, out int exact) ? exact : -1;
-        if (token >= 0 && word.Length >= 2 && _byInitials!.TryGetValue(word, out List<int>? acronyms) && (best < 0 || acronyms[0] < best))
-        {
-            best = acronyms[0];
-        }
-
-        if (best >= 0)
-        {
-            return best;
-        }
-
-        // A spelling variant of the surname (transliterations: Riabkov / Ryabkov).
-        if (word.Length >= 6 && char.IsUpper(word[0]) && _byLastInitial!.TryGetValue(word[0], out List<(string Last, int Entity)>? variants))
-        {
-            for (int i = 0; i < variants.Count && i < 200; i++)
+            int found = -1;
+            foreach (int e in _index.ByGivenName(word))
             {
-                if (EditDistanceAtMostOne(variants[i].Last, word))
+                if (_index.FirstMentionStart(e) >= before)
                 {
-                    return variants[i].Entity;
+                    continue;
                 }
+
+                if (found >= 0)
+                {
+                    return -1;
+                }
+
+                found = e;
             }
+
+            return found;
         }
 
         return -1;
     }
 
-    /// <summary>A lone given name used for a person named in full earlier ("Jayme" for "Jayme Closs"), when only one fits.</summary>
-    private int FindByFirstWord(string word, int before)
+    /// <summary>The resolution stage's gender of an antecedent (Unknown when it is not an entity: no guessing).</summary>
+    private PersonGender GenderOf(PersonEvent e) => e.Entity >= 0 ? _index.GenderOf(e.Entity) : PersonGender.Unknown;
+
+    /// <summary>Whether a word (any case, dots ignored) is a title, role word or honorific of the resolution stage's lists.</summary>
+    private bool IsTitleWord(string word)
     {
-        EnsureIndex();
-        AnalysisDocument d = _c.Document;
-        if (!_byFirstWord!.TryGetValue(word, out List<int>? list))
-        {
-            return -1;
-        }
-
-        int found = -1;
-        foreach (int e in list)
-        {
-            EntityInfo entity = d.Entities[e];
-            if (entity.Mentions.Count == 0 || d.Mentions[entity.Mentions[0]].Start >= before)
-            {
-                continue;
-            }
-
-            if (found >= 0)
-            {
-                return -1;
-            }
-
-            found = e;
-        }
-
-        return found;
-    }
-
-    /// <summary>Builds the name lookups once per document, so resolving stays linear in the text.</summary>
-    private void EnsureIndex()
-    {
-        if (_byLastWord is not null)
-        {
-            return;
-        }
-
-        AnalysisDocument d = _c.Document;
-        _byLastWord = new Dictionary<string, int>(StringComparer.Ordinal);
-        _byFirstWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        _byInitials = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        _byLastInitial = [];
-        _byPrefix = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int e = 0; e < d.Entities.Length; e++)
-        {
-            string name = d.Entities[e].Name;
-            int words = Words(name);
-            if (words < 2 || words > 6)
-            {
-                continue;
-            }
-
-            string[] parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var initials = new System.Text.StringBuilder();
-            foreach (string w in parts)
-            {
-                if (char.IsUpper(w[0]))
-                {
-                    initials.Append(w[0]);
-                }
-            }
-
-            string key = initials.ToString();
-            if (key.Length >= 2)
-            {
-                if (!_byInitials.TryGetValue(key, out List<int>? list))
-                {
-                    list = [];
-                    _byInitials[key] = list;
-                }
-
-                list.Add(e);
-            }
-
-            if (IsPersonEntity(d.Entities[e]))
-            {
-                string last = parts[^1];
-                _byLastWord.TryAdd(last, e);
-                if (!_byFirstWord.TryGetValue(parts[0], out List<int>? firsts))
-                {
-                    firsts = [];
-                    _byFirstWord[parts[0]] = firsts;
-                }
-
-                firsts.Add(e);
-                if (last.Length >= 6)
-                {
-                    if (!_byLastInitial.TryGetValue(last[0], out List<(string, int)>? variants))
-                    {
-                        variants = [];
-                        _byLastInitial[last[0]] = variants;
-                    }
-
-                    variants.Add((last, e));
-                }
-            }
-            else if (!name.Contains(" of ", StringComparison.Ordinal) && !name.Contains(" and ", StringComparison.Ordinal))
-            {
-                _byPrefix.TryAdd(parts[0], e);
-            }
-        }
-    }
-
-    private static bool EditDistanceAtMostOne(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 1)
-        {
-            return false;
-        }
-
-        int i = 0;
-        int j = 0;
-        int edits = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j])
-            {
-                i++;
-                j++;
-                continue;
-            }
-
-            if (++edits > 1)
-            {
-                return false;
-            }
-
-            if (a.Length > b.Length)
-            {
-                i++;
-            }
-            else if (b.Length > a.Length)
-            {
-                j++;
-            }
-            else
-            {
-                i++;
-                j++;
-            }
-        }
-
-        return edits + (a.Length - i) + (b.Length - j) <= 1;
-    }
-
-    private static bool IsAcronymOf(string acronym, string name)
-    {
-        foreach (char ch in acronym)
-        {
-            if (!char.IsUpper(ch))
-            {
-                return false;
-            }
-        }
-
-        var initials = new System.Text.StringBuilder();
-        foreach (string w in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (char.IsUpper(w[0]))
-            {
-                initials.Append(w[0]);
-            }
-        }
-
-        return initials.ToString() == acronym;
-    }
-
-    private Gender GenderOf(PersonEvent e)
-    {
-        if (e.Entity < 0)
-        {
-            return _c.Genders.Of(e.Name);
-        }
-
-        if (_entityGender.TryGetValue(e.Entity, out Gender g))
-        {
-            return g;
-        }
-
-        g = Gender.Unknown;
-        EntityInfo entity = _c.Document.Entities[e.Entity];
-        foreach (string alias in entity.Aliases)
-        {
-            g = _c.Genders.Of(alias);
-            if (g != Gender.Unknown)
-            {
-                break;
-            }
-        }
-
-        if (g == Gender.Unknown)
-        {
-            // The resolution stage also reads honorifics and gendered roles ("spokeswoman") on every mention.
-            g = GenderFromTitles(entity);
-        }
-
-        if (g == Gender.Unknown && _genderVotes.TryGetValue(e.Entity, out int votes) && votes != 0)
-        {
-            g = votes > 0 ? Gender.Male : Gender.Female;
-        }
-
-        if (g == Gender.Unknown)
-        {
-            // Last, the resolution stage's reading of honorifics, gendered roles ("spokeswoman") and first names.
-            g = entity.Gender switch
-            {
-                PersonGender.Male => Gender.Male,
-                PersonGender.Female => Gender.Female,
-                _ => Gender.Unknown,
-            };
-        }
-
-        _entityGender[e.Entity] = g;
-        return g;
-    }
-
-    /// <summary>A title right before any mention of the entity ("Mr. Hemming", "Mrs. Clinton").</summary>
-    private Gender GenderFromTitles(EntityInfo entity)
-    {
-        foreach (int m in entity.Mentions)
-        {
-            int t = _c.Document.Mentions[m].FirstToken - 1;
-            if (t >= 0 && _c.Genders.OfWord(_c.Span(t)) is Gender g && g != Gender.Unknown)
-            {
-                return g;
-            }
-
-            if (t >= 1 && _c.IsPunct(t, '.') && _c.Genders.OfWord(_c.Span(t - 1)) is Gender g2 && g2 != Gender.Unknown)
-            {
-                return g2;
-            }
-        }
-
-        return Gender.Unknown;
+        string key = word.Replace(".", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        return _c.Lexicons.Honorifics.ContainsKey(key) || _c.Lexicons.IsTitleHead(key) || _c.Lexicons.IsTitleModifier(key);
     }
 
     /// <summary>
-    /// Whether an entity names a person: typed Person without organization or place words, or any
-    /// non-organization name with a title inside ("Deputy Foreign Minister Sergei Riabkov").
+    /// Whether an entity names a person: typed Person by the resolution stage, without organization or place
+    /// words in its name; or a name typed neither Person nor Organization with a title or honorific inside
+    /// ("Deputy Foreign Minister Sergei Riabkov").
     /// </summary>
-    private bool IsPersonEntity(EntityInfo entity)
+    private bool IsPersonEntity(int entity)
     {
-        _personCache ??= new Dictionary<EntityInfo, bool>(ReferenceEqualityComparer.Instance);
-        if (_personCache.TryGetValue(entity, out bool cached))
+        _personCache ??= new bool[_index.Count * 2];
+        if (_personCache[2 * entity])
         {
-            return cached;
+            return _personCache[(2 * entity) + 1];
         }
 
         bool result = ComputeIsPersonEntity(entity);
-        _personCache[entity] = result;
+        _personCache[2 * entity] = true;
+        _personCache[(2 * entity) + 1] = result;
         return result;
     }
 
-    private bool ComputeIsPersonEntity(EntityInfo entity)
+    private bool ComputeIsPersonEntity(int e)
     {
+        EntityInfo entity = _index.Entity(e);
         if (HasNonPersonWord(entity.Name))
         {
             return false;
@@ -1141,7 +821,7 @@ internal sealed class SpeakerResolver
         string[] words = entity.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (int i = 0; i < words.Length - 1; i++)
         {
-            if (WordClasses.Titles.Contains(words[i]) || _c.Genders.Of(words[i]) != Gender.Unknown)
+            if (IsTitleWord(words[i]))
             {
                 return true;
             }
@@ -1154,11 +834,11 @@ internal sealed class SpeakerResolver
     private bool PlaceLike(EntityInfo entity)
         => entity.Type == EntityType.Location && AfterPlacePreposition(entity.Name);
 
-    private static bool HasNonPersonWord(string name)
+    private bool HasNonPersonWord(string name)
     {
         foreach (string w in name.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (s_nonPersonWords.Contains(w) || w.EndsWith("\u2019s", StringComparison.Ordinal) || w.EndsWith("'s", StringComparison.Ordinal))
+            if (s_nonPersonWords.Value.Contains(w) || _c.Lexicons.OrgSuffixes.Contains(w.Replace(".", string.Empty, StringComparison.Ordinal).ToLowerInvariant()) || w.EndsWith("\u2019s", StringComparison.Ordinal) || w.EndsWith("'s", StringComparison.Ordinal))
             {
                 return true;
             }
@@ -1167,107 +847,11 @@ internal sealed class SpeakerResolver
         return false;
     }
 
-    /// <summary>Gender evidence from the text: a he/she/his/her right after a subject mention, before any other name.</summary>
-    private void VoteGender(MentionInfo mention, int entity)
-    {
-        if (_c.Document.Entities[entity].Type != EntityType.Person)
-        {
-            return;
-        }
-
-        // A possessive right after the name ("McNeely was afraid to let her guard down") or a pronoun opening the next sentence.
-        int t = mention.FirstToken + mention.TokenCount;
-        int limit = Math.Min(_c.Tokens.Length, t + 8);
-        while (limit < _c.Tokens.Length && limit < t + 60 && !_c.EndsSentence(limit - 1))
-        {
-            limit++;
-        }
-
-        bool nextSentence = false;
-        for (; t < limit || (nextSentence && t < _c.Tokens.Length); t++)
-        {
-            if (_c.MentionAt(t) >= 0 || _c.IsQuoteMark(t))
-            {
-                return;
-            }
-
-            if (_c.EndsSentence(t))
-            {
-                if (nextSentence)
-                {
-                    return;
-                }
-
-                nextSentence = true;
-                if (t + 1 < _c.Tokens.Length && !(_c.Is(t + 1, "he") || _c.Is(t + 1, "she")))
-                {
-                    return;
-                }
-
-                continue;
-            }
-
-            if (t >= mention.FirstToken + mention.TokenCount + 8 && !nextSentence)
-            {
-                continue;
-            }
-
-            ReadOnlySpan<char> w = _c.Span(t);
-            int vote = w.Equals("he", StringComparison.OrdinalIgnoreCase) || w.Equals("his", StringComparison.OrdinalIgnoreCase) || w.Equals("him", StringComparison.OrdinalIgnoreCase) ? 1
-                : w.Equals("she", StringComparison.OrdinalIgnoreCase) || w.Equals("her", StringComparison.OrdinalIgnoreCase) ? -1 : 0;
-            if (vote != 0)
-            {
-                _genderVotes[entity] = _genderVotes.GetValueOrDefault(entity) + vote;
-                return;
-            }
-        }
-    }
-
-    private void LearnRole(MentionInfo mention, int entity)
-    {
-        // "Education Minister Rob Fleming": role words inside the mention itself.
-        for (int k = mention.FirstToken; k < mention.FirstToken + mention.TokenCount - 1; k++)
-        {
-            if (_c.In(k, WordClasses.Titles) || _c.In(k, WordClasses.SpeakerNouns))
-            {
-                _roleHolder[_c.Word(k)] = entity;
-                _hasRole.Add(entity);
-            }
-        }
-
-        // "Kremlin spokesman Dmitri Peskov": lower-case role words right before the name.
-        int t = mention.FirstToken - 1;
-        if (t >= 0 && _c.IsLower(t) && (_c.In(t, WordClasses.SpeakerNouns) || _c.In(t, WordClasses.Titles)))
-        {
-            _roleHolder[_c.Word(t)] = entity;
-            _hasRole.Add(entity);
-        }
-
-        // "Dmitri Peskov, the Kremlin spokesman,": an appositive after the name.
-        int a = mention.FirstToken + mention.TokenCount;
-        if (a + 1 < _c.Tokens.Length && _c.IsPunct(a, ','))
-        {
-            for (int k = a + 1; k < _c.Tokens.Length && k <= a + 6; k++)
-            {
-                if (_c.IsPunct(k, ',') || _c.EndsSentence(k))
-                {
-                    if (k - 1 > a + 1 && _c.IsLower(k - 1) && (_c.In(k - 1, WordClasses.SpeakerNouns) || _c.In(k - 1, WordClasses.Titles)))
-                    {
-                        _roleHolder[_c.Word(k - 1)] = entity;
-                        _hasRole.Add(entity);
-                    }
-
-                    break;
-                }
-            }
-        }
-    }
-
     private bool IsSubjectPosition(int token)
     {
         // The first words of a sentence or clause, or just before a verb-like word: a coarse subject test.
         int t = token - 1;
-        while (t >= 0 && (_c.IsCapitalized(t) || (_c.IsLower(t) && (_c.In(t, WordClasses.Titles) || _c.In(t, WordClasses.SpeakerNouns)))))
+        while (t >= 0 && (_c.IsCapitalized(t) || (_c.IsLower(t) && (_c.IsTitle(t) || _c.In(t, WordClasses.SpeakerNouns)))))
         {
             t--;
         }
@@ -1279,13 +863,13 @@ internal sealed class SpeakerResolver
     {
         for (int k = phrase.First; k <= phrase.Last; k++)
         {
-            if (_c.Genders.OfWord(_c.Span(k)) != Gender.Unknown || (k < phrase.Last && (_c.In(k, WordClasses.Titles) || (_c.IsLower(k) && _c.In(k, WordClasses.SpeakerNouns) && !WordClasses.GroupNouns.Contains(_c.Word(k))))))
+            if (_c.IsGivenNameOrHonorific(k) || (k < phrase.Last && (_c.IsTitle(k) || (_c.IsLower(k) && _c.In(k, WordClasses.SpeakerNouns) && !WordClasses.GroupNouns.Contains(_c.Word(k))))))
             {
                 return true;
             }
         }
 
-        return phrase.First > 0 && _c.In(phrase.First - 1, WordClasses.Titles);
+        return phrase.First > 0 && _c.IsTitle(phrase.First - 1);
     }
 
     private static bool Same(PersonEvent a, PersonEvent b)

@@ -6,4 +6,11 @@ namespace NewsExtract;
 /// <param name="Start">Start of the mention in the attribution (a name, pronoun or role noun); <see langword="null"/> when carried over from an earlier attribution.</param>
 /// <param name="End">End of that mention, or <see langword="null"/>.</param>
 /// <param name="Text">Text of that mention, or <see langword="null"/>.</param>
-public sealed record Speaker(int? EntityId, string Name, int? Start, int? End, string? Text);
+public sealed record Speaker(int? EntityId, string Name, int? Start, int? End, string? Text)
+{
+    /// <summary>
+    /// Gets how sure the attribution model is of this speaker, 0 to 1 (its probability among the quote's
+    /// candidates, "no speaker" included), or <see langword="null"/> when no model scored it.
+    /// </summary>
+    public double? Confidence { get; init; }
+}

@@ -1,6 +1,7 @@
 using NewsExtract.Tests.Infrastructure;
 using NewsExtract.Training;
 using NewsExtract.Training.Evaluation;
+using NewsExtract.Training.Quotes;
 
 namespace NewsExtract.Tests.Evaluation;
 
@@ -52,17 +53,26 @@ public class QuoteEvaluatorTests
     }
 
     /// <summary>
-    /// GGT dev (49 articles): floors a little below the figures documented in docs/accuracy.md, so a
-    /// regression in detection or attribution fails here.
+    /// Cross-validated floor (3 folds by document, the speaker model trained on the other folds): each
+    /// article is scored by a model that never saw it. 0.3 below the figures in docs/accuracy.md.
     /// </summary>
     [Fact]
-    public void Evaluate_GgtDev_MeetsDocumentedFloors()
+    public void CrossValidate_GgtDev_MeetsDocumentedFloors()
     {
         string path = SharedData.Require("data/quotes/ggt/dev.jsonl");
-        QuoteEvaluationResult result = QuoteEvaluator.Evaluate(QuoteEvaluator.Load(path), ArticleAnalyzer.CreateDefault(), TestContext.Current.CancellationToken);
+        IReadOnlyList<QuoteArticle> articles = QuoteEvaluator.Load(path);
+        const int folds = 3;
+        List<SpeakerExample>[] examples = SpeakerRankerTrainer.Collect(articles, TestContext.Current.CancellationToken);
+        NewsExtract.Quotes.SpeakerRankingModel[] models = SpeakerRankerTrainer.TrainFolds(examples, [], folds, new SpeakerRankerTrainer.Settings());
+        var analyzers = new ArticleAnalyzer[folds];
+        for (int f = 0; f < folds; f++)
+        {
+            analyzers[f] = ArticleAnalyzer.CreateWithSpeakerModel(new ArticleAnalyzerOptions(), models[f]);
+        }
 
-        Assert.True(result.QuoteF1 >= 89.0, $"quote F1 {result.QuoteF1:F2}");
-        Assert.True(result.SpeakerAccuracy >= 86.5, $"speaker accuracy {result.SpeakerAccuracy:F2}");
-        Assert.True(result.ByKind["Direct"].F1 >= 96.0, $"direct F1 {result.ByKind["Direct"].F1:F2}");
+        QuoteEvaluationResult result = QuoteEvaluator.Evaluate(articles, i => analyzers[i % folds], TestContext.Current.CancellationToken);
+        Assert.True(result.QuoteF1 >= 90.02 - 0.3, $"quote F1 {result.QuoteF1:F2}");
+        Assert.True(result.SpeakerAccuracy >= 85.71 - 0.3, $"speaker accuracy {result.SpeakerAccuracy:F2}");
+        Assert.True(result.EndToEndF1 >= 77.16 - 0.3, $"end-to-end F1 {result.EndToEndF1:F2}");
     }
 }

@@ -102,6 +102,7 @@ internal static class PropertyRun
     {
         ArticleAnalysis first = analyzer.Analyze(text);
         OffsetInvariants.AssertValid(text, first);
+        OffsetInvariants.AssertSpeakersAgreeWithMentions(first);
         string json = ArticleAnalysisJson.Serialize(first);
         string again = ArticleAnalysisJson.Serialize(analyzer.Analyze(text));
         if (!string.Equals(json, again, StringComparison.Ordinal))
