@@ -174,6 +174,13 @@ internal sealed class SpeakerRanker
                 continue;
             }
 
+            EntityInfo candidate = _c.Index.Entity(e);
+            if (!isRule && IsPersonalPronounCue(rule) && candidate.Type != EntityType.Person)
+            {
+                // Hard constraint, not a feature: "he said" / "she said" never names an organization or a place.
+                continue;
+            }
+
             var f = new SpeakerFeatures();
             if (isRule)
             {
@@ -261,6 +268,9 @@ internal sealed class SpeakerRanker
     }
 
     /// <summary>he 1, she 2, they 3, it 4, other 0.</summary>
+    private bool IsPersonalPronounCue(RuleChoice rule)
+        => rule.Phrase is SpeakerPhrase phrase && phrase.Kind == SpeakerPhraseKind.Pronoun && Pronoun(phrase.Head) is 1 or 2;
+
     private int Pronoun(int token)
         => _c.Is(token, "he") || _c.Is(token, "his") ? 1
             : _c.Is(token, "she") || _c.Is(token, "her") ? 2
