@@ -422,7 +422,8 @@ internal sealed class QuoteExtractor
         return quotes.ToArray();
     }
 
-    private static int FirstMentionAtOrAfter(MentionInfo[] mentions, int offset)
+    /// <summary>The index of the first mention starting at or after <paramref name="offset"/> (binary search).</summary>
+    internal static int FirstMentionAtOrAfter(MentionInfo[] mentions, int offset)
     {
         int lo = 0;
         int hi = mentions.Length;

@@ -137,7 +137,7 @@ internal sealed class SpeakerRanker
         int windowEnd = paragraphs[paragraph].End;
         MentionInfo[] mentions = _c.Document.Mentions;
         var nearest = new Dictionary<int, (int Mention, int Distance)>();
-        for (int m = FirstMentionAtOrAfter(mentions, windowStart); m < mentions.Length && mentions[m].Start < windowEnd; m++)
+        for (int m = QuoteExtractor.FirstMentionAtOrAfter(mentions, windowStart); m < mentions.Length && mentions[m].Start < windowEnd; m++)
         {
             MentionInfo mention = mentions[m];
             if (mention.End > start && mention.Start < end)
@@ -344,25 +344,5 @@ internal sealed class SpeakerRanker
         }
 
         return b;
-    }
-
-    private static int FirstMentionAtOrAfter(MentionInfo[] mentions, int offset)
-    {
-        int lo = 0;
-        int hi = mentions.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (mentions[mid].Start < offset)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 }
