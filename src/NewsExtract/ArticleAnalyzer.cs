@@ -36,9 +36,9 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
     {
     }
 
-    private ArticleAnalyzer(ArticleAnalyzerOptions options, SpeakerRankingModel? speakerModel)
+    private ArticleAnalyzer(ArticleAnalyzerOptions options, SpeakerRankingModel? speakerModel, bool allQuoteCandidates = false)
     {
-        _quotes = new QuoteExtractor(speakerModel, options.MinSpeakerConfidence);
+        _quotes = new QuoteExtractor(speakerModel, options.MinSpeakerConfidence, allQuoteCandidates);
         _stages = options.Stages;
         _includeTokens = options.IncludeTokens;
         _parallelism = options.EffectiveParallelism;
@@ -80,6 +80,16 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
     {
         options.Validate();
         return new ArticleAnalyzer(options, speakerModel);
+    }
+
+    /// <summary>
+    /// Creates the analyzer that collects training data (<c>train quotes</c>): the rule pass names speakers, and
+    /// every quote candidate is emitted, the loose ones the strict rules reject included, for the detector to learn from.
+    /// </summary>
+    internal static ArticleAnalyzer CreateForQuoteTraining(ArticleAnalyzerOptions options)
+    {
+        options.Validate();
+        return new ArticleAnalyzer(options, null, allQuoteCandidates: true);
     }
 
     /// <inheritdoc/>

@@ -68,7 +68,7 @@ internal static class EvalQuotesCommand
             QuoteEvaluationResult result;
             if (folds >= 2)
             {
-                List<SpeakerExample>[] examples = SpeakerRankerTrainer.Collect(articles);
+                List<SpeakerExample>[] examples = SpeakerRankerTrainer.Collect(articles, out List<DetectionExample>[] detection);
                 var extra = new List<SpeakerExample>();
                 foreach (string file in trainOn)
                 {
@@ -78,7 +78,7 @@ internal static class EvalQuotesCommand
                     }
                 }
 
-                Quotes.SpeakerRankingModel[] models = SpeakerRankerTrainer.TrainFolds(examples, extra, folds, SpeakerRankerTrainer.Settings.FromEnvironment());
+                Quotes.SpeakerRankingModel[] models = SpeakerRankerTrainer.TrainFolds(examples, extra, folds, SpeakerRankerTrainer.Settings.FromEnvironment(), detection);
                 var analyzers = new ArticleAnalyzer[folds];
                 for (int f = 0; f < folds; f++)
                 {
@@ -123,6 +123,42 @@ internal static class EvalQuotesCommand
         Row(s, "all", result.Total);
         s.Append(c, $"end-to-end (quote and speaker) P {result.EndToEndPrecision:F2} R {result.EndToEndRecall:F2} F1 {result.EndToEndF1:F2}\n");
         s.Append(c, $"quote F1: {result.QuoteF1:F2} speaker accuracy: {result.SpeakerAccuracy:F2}\n");
+
+        // Error breakdown: class (MISS:boundary, MISS:none, SPURIOUS:boundary, SPURIOUS:unmarked, SPEAKER) by kind.
+        var breakdown = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
+        foreach (string error in result.Errors)
+        {
+            string[] fields = error.Split('\t');
+            int kind = fields.Length > 2 ? Array.IndexOf(s_kinds, fields[2]) : -1;
+            if (!breakdown.TryGetValue(fields[0], out int[]? counts))
+            {
+                breakdown[fields[0]] = counts = new int[s_kinds.Length];
+            }
+
+            if (kind >= 0)
+            {
+                counts[kind]++;
+            }
+        }
+
+        s.Append(c, $"{"errors",-18} {s_kinds[0],6} {s_kinds[1],8} {s_kinds[2],8}\n");
+        foreach (KeyValuePair<string, int[]> row in breakdown)
+        {
+            s.Append(c, $"{row.Key,-18} {row.Value[0],6} {row.Value[1],8} {row.Value[2],8}\n");
+        }
+
+        if (result.Reliability.Sum(b => b.Count) > 0)
+        {
+            s.Append(c, $"reliability (matched quotes with a named speaker): confidence bin, speakers, mean confidence, accuracy; ECE {result.CalibrationError:F2}\n");
+            foreach (ReliabilityBin bin in result.Reliability)
+            {
+                if (bin.Count > 0)
+                {
+                    s.Append(c, $"  [{bin.Low:F1}, {bin.High:F1}) {bin.Count,5} {100 * bin.MeanConfidence,7:F2} {100 * bin.Accuracy,7:F2}\n");
+                }
+            }
+        }
+
         return s.ToString();
     }
 

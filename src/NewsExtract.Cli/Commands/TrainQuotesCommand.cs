@@ -30,18 +30,29 @@ internal static class TrainQuotesCommand
         try
         {
             var examples = new List<SpeakerExample>();
+            var perArticle = new List<List<SpeakerExample>>();
+            var detection = new List<DetectionExample>();
             foreach (string file in files)
             {
-                foreach (List<SpeakerExample> perArticle in SpeakerRankerTrainer.Collect(QuoteEvaluator.Load(file)))
+                List<SpeakerExample>[] collected = SpeakerRankerTrainer.Collect(QuoteEvaluator.Load(file), out List<DetectionExample>[] detected);
+                foreach (List<SpeakerExample> article in collected)
                 {
-                    examples.AddRange(perArticle);
+                    examples.AddRange(article);
+                    perArticle.Add(article);
+                }
+
+                foreach (List<DetectionExample> candidates in detected)
+                {
+                    detection.AddRange(candidates);
                 }
             }
 
-            Quotes.SpeakerRankingModel model = SpeakerRankerTrainer.Train(examples, new SpeakerRankerTrainer.Settings());
+            var settings = new SpeakerRankerTrainer.Settings();
+            Quotes.SpeakerRankingModel model = SpeakerRankerTrainer.Calibrated(
+                SpeakerRankerTrainer.Train(examples, settings, detection), perArticle, [], settings);
             byte[] bytes = model.ToBytes();
             File.WriteAllBytes(output, bytes);
-            Console.Error.WriteLine($"{examples.Count} training quotes, {model.Count} weights, {bytes.Length} bytes -> {output}");
+            Console.Error.WriteLine($"{examples.Count(e => e.Train)} training quotes, {detection.Count} detection candidates, {model.Count} ranker weights, {model.DetectionWeights.Count} detector weights, {model.CalibrationPoints.Count} calibration points, {bytes.Length} bytes -> {output}");
             return Program.Success;
         }
         catch (CliException ex)

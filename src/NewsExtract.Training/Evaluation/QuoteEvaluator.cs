@@ -6,7 +6,10 @@ namespace NewsExtract.Training.Evaluation;
 /// <summary>
 /// Scores quote extraction against gold JSON lines (CONTRACT.md, <c>eval quotes</c>): a prediction matches
 /// a gold quote when they overlap by at least half of the gold span (one to one, largest overlap first);
-/// a matched quote's speaker is right when the last words of the names agree, case-insensitively.
+/// a matched quote's speaker is right when the last words of the names agree, case-insensitively. Error lines
+/// start with their class: <c>MISS:boundary</c> (a prediction overlaps the gold quote, not enough),
+/// <c>MISS:none</c> (nothing predicted there), <c>SPURIOUS:boundary</c> (overlaps a gold quote it did not match),
+/// <c>SPURIOUS:unmarked</c> (no gold quote there: not speech by the annotation) and <c>SPEAKER</c>.
 /// </summary>
 public static class QuoteEvaluator
 {
@@ -78,15 +81,23 @@ public static class QuoteEvaluator
         }
 
         var errors = new List<string>();
+        var bins = new (int Count, double Confidence, int Right)[10];
         for (int i = 0; i < articles.Count; i++)
         {
             QuoteArticle article = articles[i];
             cancellationToken.ThrowIfCancellationRequested();
             IReadOnlyList<Quote> predicted = analyzerFor(i).Analyze(article.Text, cancellationToken).Quotes;
-            Score(article, predicted, total, byKind, errors);
+            Score(article, predicted, total, byKind, errors, bins);
         }
 
-        return new QuoteEvaluationResult(articles.Count, total, byKind, errors);
+        var reliability = new ReliabilityBin[bins.Length];
+        for (int b = 0; b < bins.Length; b++)
+        {
+            reliability[b] = new ReliabilityBin(b / 10.0, (b + 1) / 10.0, bins[b].Count,
+                bins[b].Count == 0 ? 0 : bins[b].Confidence / bins[b].Count, bins[b].Right);
+        }
+
+        return new QuoteEvaluationResult(articles.Count, total, byKind, errors, reliability);
     }
 
     /// <summary>Whether two speaker names agree: same last word, case-insensitive.</summary>
@@ -151,7 +162,7 @@ public static class QuoteEvaluator
     }
 
     private static void Score(QuoteArticle article, IReadOnlyList<Quote> predicted, QuoteKindScore total,
-        Dictionary<string, QuoteKindScore> byKind, List<string> errors)
+        Dictionary<string, QuoteKindScore> byKind, List<string> errors, (int Count, double Confidence, int Right)[] bins)
     {
         var pairs = new List<(int Overlap, int Gold, int Predicted)>();
         for (int g = 0; g < article.Quotes.Count; g++)
@@ -190,14 +201,23 @@ public static class QuoteEvaluator
             kind.Gold++;
             if (goldMatch[g] < 0)
             {
-                errors.Add($"MISS\t{article.Id}\t{gold.Kind}\t{gold.SpeakerName}\t{Excerpt(article.Text, gold.Start, gold.End)}");
+                // "boundary": a prediction overlaps the gold quote, but by less than half of it (or it went to another quote).
+                string cause = OverlapsAny(gold.Start, gold.End, predicted) ? "boundary" : "none";
+                errors.Add($"MISS:{cause}\t{article.Id}\t{gold.Kind}\t{gold.SpeakerName}\t{Excerpt(article.Text, gold.Start, gold.End)}");
                 continue;
             }
 
             total.MatchedGold++;
             kind.MatchedGold++;
             Speaker? speaker = predicted[goldMatch[g]].Speaker;
-            if (NamesMatch(gold.SpeakerName, speaker?.Name))
+            bool right = NamesMatch(gold.SpeakerName, speaker?.Name);
+            if (speaker is { Confidence: double confidence })
+            {
+                int bin = Math.Clamp((int)(confidence * bins.Length), 0, bins.Length - 1);
+                bins[bin] = (bins[bin].Count + 1, bins[bin].Confidence + confidence, bins[bin].Right + (right ? 1 : 0));
+            }
+
+            if (right)
             {
                 total.SpeakerRight++;
                 kind.SpeakerRight++;
@@ -220,9 +240,36 @@ public static class QuoteEvaluator
             }
             else
             {
-                errors.Add($"SPURIOUS\t{article.Id}\t{predicted[p].Kind}\t{predicted[p].Speaker?.Name}\t{Excerpt(article.Text, predicted[p].Start, predicted[p].End)}");
+                string cause = OverlapsAny(predicted[p].Start, predicted[p].End, article.Quotes) ? "boundary" : "unmarked";
+                errors.Add($"SPURIOUS:{cause}\t{article.Id}\t{predicted[p].Kind}\t{predicted[p].Speaker?.Name}\t{Excerpt(article.Text, predicted[p].Start, predicted[p].End)}");
             }
         }
+    }
+
+    private static bool OverlapsAny(int start, int end, IReadOnlyList<Quote> spans)
+    {
+        foreach (Quote q in spans)
+        {
+            if (q.Start < end && q.End > start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool OverlapsAny(int start, int end, IReadOnlyList<QuoteGold> spans)
+    {
+        foreach (QuoteGold q in spans)
+        {
+            if (q.Start < end && q.End > start)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static QuoteKindScore KindScore(Dictionary<string, QuoteKindScore> byKind, string kind)

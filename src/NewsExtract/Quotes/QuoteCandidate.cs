@@ -21,6 +21,9 @@ internal sealed class QuoteCandidate
 
     public Attribution? Attribution { get; set; }
 
+    /// <summary>The <see cref="LooseReason"/> bits when the candidate breaks a strict rule (0: a strict candidate).</summary>
+    public int Loose { get; init; }
+
     /// <summary>A cue without a speaker phrase (offsets), when only the verb was found.</summary>
     public int CueStart { get; init; }
 

@@ -35,6 +35,9 @@ internal sealed class QuoteContext
 
     public AnalysisDocument Document { get; }
 
+    /// <summary>Whether candidate generation also yields loose reported speech (<see cref="LooseReason"/>) for the trained detector.</summary>
+    public bool LooseCandidates { get; init; }
+
     public string Text { get; }
 
     public Token[] Tokens { get; }

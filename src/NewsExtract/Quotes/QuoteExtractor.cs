@@ -15,6 +15,7 @@ internal sealed class QuoteExtractor
     private readonly CueLexicon _cues = CueLexicon.Default;
     private readonly SpeakerRankingModel? _model;
     private readonly double _minConfidence;
+    private readonly bool _allCandidates;
 
     /// <summary>Creates the stage with the shipped attribution model and no confidence threshold.</summary>
     public QuoteExtractor()
@@ -22,11 +23,15 @@ internal sealed class QuoteExtractor
     {
     }
 
-    /// <summary>Creates the stage with an attribution model (null: the rule pass decides) and a confidence threshold.</summary>
-    public QuoteExtractor(SpeakerRankingModel? model, double minConfidence)
+    /// <summary>
+    /// Creates the stage with an attribution model (null: the rule pass decides) and a confidence threshold;
+    /// <paramref name="allCandidates"/> (training only) emits every quote candidate, loose ones included, undecided.
+    /// </summary>
+    public QuoteExtractor(SpeakerRankingModel? model, double minConfidence, bool allCandidates = false)
     {
         _model = model;
         _minConfidence = minConfidence;
+        _allCandidates = allCandidates;
     }
 
     /// <summary>Finds the quotes of a document; <paramref name="trace"/>, when given, receives every quote's speaker candidates.</summary>
@@ -37,7 +42,7 @@ internal sealed class QuoteExtractor
             return [];
         }
 
-        var c = new QuoteContext(document, index, _cues);
+        var c = new QuoteContext(document, index, _cues) { LooseCandidates = _allCandidates || _model is { HasDetection: true } };
         var candidates = new List<QuoteCandidate>();
         Paragraph[] paragraphs = document.Layout.Paragraphs;
         bool previousOpen = false;
@@ -100,7 +105,7 @@ internal sealed class QuoteExtractor
         }
 
         var resolver = new SpeakerResolver(c);
-        return Resolve(c, resolver, candidates, new SpeakerRanker(c, resolver, _model), trace, _minConfidence);
+        return Resolve(c, resolver, candidates, new SpeakerRanker(c, resolver, _model), trace, _minConfidence, _allCandidates ? null : _model);
     }
 
     private static void AddMarkedQuotes(QuoteContext c, int p, Paragraph paragraph, List<QuoteRegion> regions,
@@ -161,7 +166,7 @@ internal sealed class QuoteExtractor
             if (reported is ReportedSpeech rs && rs.ContentStart <= region.ContentStart && rs.ContentEnd >= region.ContentStart)
             {
                 int end = Math.Max(rs.ContentEnd, region.ContentEnd);
-                var q = new QuoteCandidate(rs.ContentStart, end, QuoteKind.Partial, p);
+                var q = new QuoteCandidate(rs.ContentStart, end, QuoteKind.Partial, p) { Loose = rs.Loose };
                 if (rs.Phrase is SpeakerPhrase phrase)
                 {
                     q.Attribution = new Attribution(c.Tokens[rs.CueFirst].Start, c.Tokens[rs.CueEnd - 1].End, phrase);
@@ -277,7 +282,7 @@ internal sealed class QuoteExtractor
                 }
 
                 int firstEnd = splitAt > 0 ? c.Tokens[splitAt - 1].End : rs.ContentEnd;
-                var q = new QuoteCandidate(rs.ContentStart, firstEnd, QuoteKind.Indirect, p);
+                var q = new QuoteCandidate(rs.ContentStart, firstEnd, QuoteKind.Indirect, p) { Loose = rs.Loose };
                 if (rs.Phrase is SpeakerPhrase phrase)
                 {
                     q.Attribution = new Attribution(c.Tokens[rs.CueFirst].Start, c.Tokens[rs.CueEnd - 1].End, phrase);
@@ -303,7 +308,7 @@ internal sealed class QuoteExtractor
 
                     if (comma < sentenceEnd && c.IsPunct(comma, ',') && last - comma >= 3)
                     {
-                        var rest = new QuoteCandidate(c.Tokens[comma + 1].Start, c.Tokens[last].End, QuoteKind.Indirect, p);
+                        var rest = new QuoteCandidate(c.Tokens[comma + 1].Start, c.Tokens[last].End, QuoteKind.Indirect, p) { Loose = rs.Loose };
                         rest.Attribution = q.Attribution;
                         candidates.Add(rest);
                     }
@@ -314,7 +319,7 @@ internal sealed class QuoteExtractor
                     int contentStart = c.Tokens[secondCue + secondLength + 1].Start;
                     if (contentStart < rs.ContentEnd)
                     {
-                        var second = new QuoteCandidate(contentStart, rs.ContentEnd, QuoteKind.Indirect, p);
+                        var second = new QuoteCandidate(contentStart, rs.ContentEnd, QuoteKind.Indirect, p) { Loose = rs.Loose };
                         if (rs.Phrase is SpeakerPhrase same)
                         {
                             second.Attribution = new Attribution(c.Tokens[secondCue].Start, c.Tokens[secondCue + secondLength - 1].End, same);
@@ -327,8 +332,12 @@ internal sealed class QuoteExtractor
         }
     }
 
+    /// <summary>
+    /// Names the speakers in text order and emits the quotes the detector keeps (all, without a detector). A
+    /// dropped candidate is still resolved, so the speakers of the others do not depend on the detector.
+    /// </summary>
     private static Quote[] Resolve(QuoteContext c, SpeakerResolver resolver, List<QuoteCandidate> candidates, SpeakerRanker ranker,
-        List<RankedQuote>? trace, double minConfidence)
+        List<RankedQuote>? trace, double minConfidence, SpeakerRankingModel? detector)
     {
         var quotes = new List<Quote>(candidates.Count);
         QuoteCandidate? previous = null;
@@ -406,13 +415,17 @@ internal sealed class QuoteExtractor
                 q.Speaker is null ? SpeakerRoute.None : route, phrase, cue is not null);
             int previousEntity = previous?.Speaker is not null && previous.SpeakerEvent is PersonEvent pe ? pe.Entity : -1;
             (Speaker? speaker, SpeakerCandidate[] ranked) = ranker.Choose(start, end, q.Kind, q.Paragraph, rule, previousEntity);
-            trace?.Add(new RankedQuote(start, end, q.Kind, ranked, rule.Speaker is null));
+            uint[]? detection = trace is not null || detector is { HasDetection: true } ? QuoteDetection.Features(c, q, rule, cue, start, end) : null;
+            trace?.Add(new RankedQuote(start, end, q.Kind, ranked, rule.Speaker is null, detection!));
             if (speaker is { Confidence: double confidence } && confidence < minConfidence)
             {
                 speaker = null;
             }
 
-            quotes.Add(new Quote(start, end, c.Text[start..end], q.Kind, speaker, cue));
+            if (detector is not { HasDetection: true } || detector.Detect(detection!) >= 0f)
+            {
+                quotes.Add(new Quote(start, end, c.Text[start..end], q.Kind, speaker, cue));
+            }
             if (q.Kind != QuoteKind.Indirect || q.Speaker is not null)
             {
                 previous = q;

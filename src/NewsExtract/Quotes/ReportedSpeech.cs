@@ -1,4 +1,33 @@
 namespace NewsExtract.Quotes;
 
-/// <summary>Reported content (offsets) with its cue (token range, end exclusive) and speaker phrase.</summary>
-internal readonly record struct ReportedSpeech(int ContentStart, int ContentEnd, int CueFirst, int CueEnd, SpeakerPhrase? Phrase);
+/// <summary>
+/// Reported content (offsets) with its cue (token range, end exclusive) and speaker phrase. <see cref="Loose"/> is
+/// 0 for a candidate the strict rules accept, else the <see cref="LooseReason"/> bits of the rules it breaks
+/// (such candidates exist only for the trained detector, which decides them).
+/// </summary>
+internal readonly record struct ReportedSpeech(int ContentStart, int ContentEnd, int CueFirst, int CueEnd, SpeakerPhrase? Phrase, int Loose = 0);
+
+/// <summary>Which strict reported-speech rule a loose candidate breaks (bits of <see cref="ReportedSpeech.Loose"/>).</summary>
+internal static class LooseReason
+{
+    /// <summary>The verb wants "that" ("noted that …") and none follows.</summary>
+    public const int NoThat = 1;
+
+    /// <summary>The content starts like a phrase, not a clause ("about", "to", "for" …).</summary>
+    public const int NotClause = 2;
+
+    /// <summary>The content starts with a number or symbol.</summary>
+    public const int NumberStart = 4;
+
+    /// <summary>A reporting verb followed by a noun phrase ("reported a drop"), without "that".</summary>
+    public const int NounObject = 8;
+
+    /// <summary>No speaker phrase starts the clause before the verb (or it does not agree with it).</summary>
+    public const int NoSubject = 16;
+
+    /// <summary>A participle after a comma (", saying …", ", adding …").</summary>
+    public const int Participle = 32;
+
+    /// <summary>The number of reason bits.</summary>
+    public const int Count = 6;
+}

@@ -3,7 +3,9 @@ namespace NewsExtract.Quotes;
 /// <summary>
 /// Finds reported speech in one sentence (tokens <c>a..b-1</c>): "X said (that) …", "X told reporters …",
 /// "according to X, …" / "…, according to X", and "…, X added." / "…, said X." The content span runs
-/// to the end of the clause, without the final punctuation.
+/// to the end of the clause, without the final punctuation. With <see cref="QuoteContext.LooseCandidates"/>, a
+/// sentence the strict rules reject may still give a loose candidate (<see cref="LooseReason"/>) for the trained
+/// detector to decide.
 /// </summary>
 internal static class ReportedSpeechFinder
 {
@@ -35,7 +37,8 @@ internal static class ReportedSpeechFinder
             return null;
         }
 
-        return AccordingTo(c, a, b) ?? SubjectFirst(c, a, b) ?? ContentFirst(c, a, b);
+        ReportedSpeech? fallback = null;
+        return AccordingTo(c, a, b) ?? SubjectFirst(c, a, b, c.LooseCandidates, ref fallback) ?? ContentFirst(c, a, b) ?? fallback;
     }
 
     /// <summary>"According to X, …" and "…, according to X".</summary>
@@ -69,8 +72,11 @@ internal static class ReportedSpeechFinder
         return null;
     }
 
-    /// <summary>"X said (that) …", "X told reporters …", "In a statement, X said …".</summary>
-    private static ReportedSpeech? SubjectFirst(QuoteContext c, int a, int b)
+    /// <summary>
+    /// "X said (that) …", "X told reporters …", "In a statement, X said …". When <paramref name="loose"/> is set,
+    /// the first cue that only breaks a strict rule (<see cref="LooseReason"/>) is kept in <paramref name="fallback"/>.
+    /// </summary>
+    private static ReportedSpeech? SubjectFirst(QuoteContext c, int a, int b, bool loose, ref ReportedSpeech? fallback)
     {
         for (int k = a + 1; k < b - 1; k++)
         {
@@ -80,16 +86,32 @@ internal static class ReportedSpeechFinder
                 continue;
             }
 
-            // "the examiner's report", "a claim": a noun, not a verb; ", adding …": a participle of another clause.
+            // "the examiner's report", "a claim": a noun, not a verb.
             if (c.Span(k - 1).EndsWith("\u2019s", StringComparison.Ordinal) || c.Span(k - 1).EndsWith("'s", StringComparison.Ordinal)
-                || c.Is(k - 1, "a") || c.Is(k - 1, "an") || (c.IsPunct(k - 1, ',') && c.Span(k).EndsWith("ing", StringComparison.Ordinal)))
+                || c.Is(k - 1, "a") || c.Is(k - 1, "an"))
             {
+                continue;
+            }
+
+            // ", adding …": a participle of another clause.
+            if (c.IsPunct(k - 1, ',') && c.Span(k).EndsWith("ing", StringComparison.Ordinal))
+            {
+                if (loose && fallback is null)
+                {
+                    fallback = Loose(c, k, n, verb!, b, null, LooseReason.Participle);
+                }
+
                 continue;
             }
 
             SpeakerPhrase? phrase = SpeakerPhraseFinder.FindBefore(c, k, a);
             if (phrase is not SpeakerPhrase p || !StartsClause(c, a, p.First) || !SpeakerPhraseFinder.Agrees(c, p, k, verb!))
             {
+                if (loose && fallback is null && c.IsLower(k))
+                {
+                    fallback = Loose(c, k, n, verb!, b, null, LooseReason.NoSubject);
+                }
+
                 continue;
             }
 
@@ -99,41 +121,14 @@ internal static class ReportedSpeechFinder
                 continue;
             }
 
-            int content = k + n;
-            bool sawThat = false;
-            if (verb!.Lemma is "tell" or "ask" or "urge" or "warn" or "assure" or "promise")
+            int flags = ContentOf(c, k, n, verb!, b, out int content);
+            if (flags != 0)
             {
-                content = SkipObject(c, content, b);
-            }
-
-            content = SkipAdverbials(c, content, b);
-
-            // "said in televised statements that", "pointed out in his statements that": a medium phrase before "that".
-            for (int t = content; t < b && t < content + 5; t++)
-            {
-                if (!c.IsLower(t) || c.In(t, WordClasses.Pronouns) || c.Cues.Match(c.Text, c.Tokens, t, b, out _) > 0)
+                if (loose && fallback is null && flags > 0)
                 {
-                    break;
+                    fallback = new ReportedSpeech(c.Tokens[content].Start, ContentEnd(c, content, b), k, k + n, p, flags);
                 }
 
-                if (c.Is(t, "that") && t > content && c.In(t - 1, s_mediumNouns))
-                {
-                    content = t;
-                    break;
-                }
-            }
-
-            if (content < b && c.Is(content, "that"))
-            {
-                content++;
-                sawThat = true;
-            }
-
-            if ((verb.NeedsThat && !sawThat) || content >= b || Words(c, content, b) < MinContentWords || !LooksLikeClause(c, content)
-                || c.Tokens[content].Kind is Text.Tokenization.TokenKind.Number or Text.Tokenization.TokenKind.Symbol
-                || (!sawThat && verb.Lemma is "add" or "report" or "estimate" or "note" or "reveal" or "state" or "write" or "indicate" or "agree" or "predict" or "complain" or "acknowledge" or "admit"
-                    && (c.Is(content, "a") || c.Is(content, "an") || (verb.Lemma is "add" && c.Is(content, "the")))))
-            {
                 return null;
             }
 
@@ -141,6 +136,83 @@ internal static class ReportedSpeechFinder
         }
 
         return null;
+    }
+
+    private static ReportedSpeech? Loose(QuoteContext c, int k, int n, CueVerb verb, int b, SpeakerPhrase? phrase, int reason)
+    {
+        if (k + n < b && c.IsPunct(k + n, ','))
+        {
+            return null;
+        }
+
+        int flags = ContentOf(c, k, n, verb, b, out int content);
+        return flags < 0 ? null : new ReportedSpeech(c.Tokens[content].Start, ContentEnd(c, content, b), k, k + n, phrase, flags | reason);
+    }
+
+    /// <summary>
+    /// Where the content after the cue (tokens <c>k..k+n-1</c>) starts: -1 when there is none, else the
+    /// <see cref="LooseReason"/> bits of the strict rules it breaks (0: none).
+    /// </summary>
+    private static int ContentOf(QuoteContext c, int k, int n, CueVerb verb, int b, out int content)
+    {
+        content = k + n;
+        bool sawThat = false;
+        if (verb.Lemma is "tell" or "ask" or "urge" or "warn" or "assure" or "promise")
+        {
+            content = SkipObject(c, content, b);
+        }
+
+        content = SkipAdverbials(c, content, b);
+
+        // "said in televised statements that", "pointed out in his statements that": a medium phrase before "that".
+        for (int t = content; t < b && t < content + 5; t++)
+        {
+            if (!c.IsLower(t) || c.In(t, WordClasses.Pronouns) || c.Cues.Match(c.Text, c.Tokens, t, b, out _) > 0)
+            {
+                break;
+            }
+
+            if (c.Is(t, "that") && t > content && c.In(t - 1, s_mediumNouns))
+            {
+                content = t;
+                break;
+            }
+        }
+
+        if (content < b && c.Is(content, "that"))
+        {
+            content++;
+            sawThat = true;
+        }
+
+        if (content >= b || Words(c, content, b) < MinContentWords)
+        {
+            return -1;
+        }
+
+        int flags = 0;
+        if (verb.NeedsThat && !sawThat)
+        {
+            flags |= LooseReason.NoThat;
+        }
+
+        if (!LooksLikeClause(c, content))
+        {
+            flags |= LooseReason.NotClause;
+        }
+
+        if (c.Tokens[content].Kind is Text.Tokenization.TokenKind.Number or Text.Tokenization.TokenKind.Symbol)
+        {
+            flags |= LooseReason.NumberStart;
+        }
+
+        if (!sawThat && verb.Lemma is "add" or "report" or "estimate" or "note" or "reveal" or "state" or "write" or "indicate" or "agree" or "predict" or "complain" or "acknowledge" or "admit"
+            && (c.Is(content, "a") || c.Is(content, "an") || (verb.Lemma is "add" && c.Is(content, "the"))))
+        {
+            flags |= LooseReason.NounObject;
+        }
+
+        return flags;
     }
 
     /// <summary>"…, X added." and "…, said X."</summary>

@@ -27,8 +27,11 @@ internal readonly record struct RuleChoice(Speaker? Speaker, int Entity, Speaker
 /// <summary>One candidate speaker of a quote: the speaker it would give (null: "no speaker"), its entity and its features.</summary>
 internal sealed record SpeakerCandidate(Speaker? Speaker, int Entity, bool IsRuleChoice, uint[] Features);
 
-/// <summary>A quote with its speaker candidates, as scored (the training trace of <c>train quotes</c>); <c>RuleFoundNone</c> when the rule pass named no speaker.</summary>
-internal sealed record RankedQuote(int Start, int End, QuoteKind Kind, SpeakerCandidate[] Candidates, bool RuleFoundNone);
+/// <summary>
+/// A quote with its speaker candidates, as scored (the training trace of <c>train quotes</c>); <c>RuleFoundNone</c>
+/// when the rule pass named no speaker; <c>Detection</c>, the candidate's features for the quote detector.
+/// </summary>
+internal sealed record RankedQuote(int Start, int End, QuoteKind Kind, SpeakerCandidate[] Candidates, bool RuleFoundNone, uint[] Detection);
 
 /// <summary>
 /// Attribution as candidate ranking. For each quote the candidates are the rule pass's choice, every entity
@@ -96,7 +99,7 @@ internal sealed class SpeakerRanker
             sum += Math.Exp(scores[i] - scores[best]);
         }
 
-        double confidence = Math.Round(1.0 / sum, 4);
+        double confidence = Math.Round(_model.Calibrate(1.0 / sum), 4);
         Speaker? speaker = candidates[best].Speaker;
         return (speaker is null ? null : speaker with { Confidence = confidence }, candidates);
     }
