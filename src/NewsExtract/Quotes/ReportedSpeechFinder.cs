@@ -11,18 +11,10 @@ internal static class ReportedSpeechFinder
 
     public static ReportedSpeech? Find(QuoteContext c, int a, int b)
     {
-        // "WATCH: Sanders says …", "ANALYSIS: …": a link or section label, not reporting.
-        if (a + 1 < b && c.IsPunct(a + 1, ':') && c.Tokens[a].Length > 2 && IsAllCaps(c.Span(a)))
+        // "WATCH: Sanders says …", "ANALYSIS: …": a link or section label (page furniture), not reporting.
+        if (c.Furniture.OpensWithLabel(a, b))
         {
             return null;
-        }
-
-        for (int i = a; i + 1 < b && i < a + 3; i++)
-        {
-            if (c.IsPunct(i + 1, ':') && IsAllCaps(c.Span(i)) && c.Tokens[i].Length > 2)
-            {
-                return null;
-            }
         }
 
         while (b > a && (c.EndsSentence(b - 1) || c.IsQuoteMark(b - 1) || c.Tokens[b - 1].Kind == Text.Tokenization.TokenKind.Punctuation))
@@ -251,20 +243,6 @@ internal static class ReportedSpeechFinder
             }
 
             if (!c.In(i, WordClasses.LeadingFunctionWords))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-
-    private static bool IsAllCaps(ReadOnlySpan<char> word)
-    {
-        foreach (char ch in word)
-        {
-            if (char.IsLower(ch))
             {
                 return false;
             }
