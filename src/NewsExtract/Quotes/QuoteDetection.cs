@@ -65,7 +65,7 @@ internal static class QuoteDetection
         bool firstPerson = false;
         for (int t = first; t <= last && t < c.Tokens.Length && !firstPerson; t++)
         {
-            firstPerson = c.Is(t, "I") || c.Is(t, "we") || c.Is(t, "my") || c.Is(t, "our") || c.Is(t, "me") || c.Is(t, "us");
+            firstPerson = c.IsWord(t) && c.In(t, WordClasses.FirstPerson);
         }
 
         f.Add("d.firstperson", firstPerson ? 1 : 0, k);
