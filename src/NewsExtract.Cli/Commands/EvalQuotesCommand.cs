@@ -46,16 +46,20 @@ internal static class EvalQuotesCommand
         {
             Description = "Score the rule pass alone (no speaker model), for comparison.",
         };
+        var mentionSpeakers = new Option<bool>("--mention-speakers")
+        {
+            Description = "Gold speakers are mentions, not resolved names (PolNeAR): a speaker is also right when the last word of the gold mention agrees with the predicted speaker's own words in the text.",
+        };
         var command = new Command("quotes", "Score quotes and speakers against gold JSON lines.")
         {
-            jsonl, json, errors, folds, trainOn, rulesOnly,
+            jsonl, json, errors, folds, trainOn, rulesOnly, mentionSpeakers,
         };
         command.SetAction(parse => Run(parse.GetValue(jsonl)!, parse.GetValue(json), parse.GetValue(errors), parse.GetValue(folds),
-            parse.GetValue(trainOn) ?? [], parse.GetValue(rulesOnly)));
+            parse.GetValue(trainOn) ?? [], parse.GetValue(rulesOnly), parse.GetValue(mentionSpeakers)));
         return command;
     }
 
-    private static int Run(string path, bool json, string? errorsPath, int folds, string[] trainOn, bool rulesOnly)
+    private static int Run(string path, bool json, string? errorsPath, int folds, string[] trainOn, bool rulesOnly, bool mentionSpeakers)
     {
         try
         {
@@ -85,13 +89,14 @@ internal static class EvalQuotesCommand
                     analyzers[f] = ArticleAnalyzer.CreateWithSpeakerModel(new ArticleAnalyzerOptions(), models[f]);
                 }
 
-                result = QuoteEvaluator.Evaluate(articles, i => analyzers[i % folds]);
+                result = QuoteEvaluator.Evaluate(articles, i => analyzers[i % folds], mentionSpeakers);
             }
             else
             {
-                result = QuoteEvaluator.Evaluate(articles, rulesOnly
+                ArticleAnalyzer analyzer = rulesOnly
                     ? ArticleAnalyzer.CreateWithSpeakerModel(new ArticleAnalyzerOptions(), null)
-                    : ArticleAnalyzer.CreateDefault());
+                    : ArticleAnalyzer.CreateDefault();
+                result = QuoteEvaluator.Evaluate(articles, _ => analyzer, mentionSpeakers);
             }
 
             if (errorsPath is not null)

@@ -70,6 +70,21 @@ public static class QuoteEvaluator
     /// <param name="cancellationToken">Cancels the evaluation.</param>
     /// <returns>The scores.</returns>
     public static QuoteEvaluationResult Evaluate(IReadOnlyList<QuoteArticle> articles, Func<int, IArticleAnalyzer> analyzerFor, CancellationToken cancellationToken = default)
+        => Evaluate(articles, analyzerFor, mentionSpeakers: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Evaluate(IReadOnlyList{QuoteArticle}, Func{int, IArticleAnalyzer}, CancellationToken)"/>; with
+    /// <paramref name="mentionSpeakers"/> (gold speakers are mention texts, PolNeAR's convention) a speaker is also
+    /// right when the gold mention's last word agrees with the predicted speaker's own words in the text
+    /// (<see cref="Speaker.Text"/>: "he", "the official"), not only with its resolved name.
+    /// </summary>
+    /// <param name="articles">The gold articles.</param>
+    /// <param name="analyzerFor">The analyzer for the article at an index.</param>
+    /// <param name="mentionSpeakers">Whether gold speakers are mentions.</param>
+    /// <param name="cancellationToken">Cancels the evaluation.</param>
+    /// <returns>The scores.</returns>
+    public static QuoteEvaluationResult Evaluate(IReadOnlyList<QuoteArticle> articles, Func<int, IArticleAnalyzer> analyzerFor, bool mentionSpeakers,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(articles);
         ArgumentNullException.ThrowIfNull(analyzerFor);
@@ -87,7 +102,7 @@ public static class QuoteEvaluator
             QuoteArticle article = articles[i];
             cancellationToken.ThrowIfCancellationRequested();
             IReadOnlyList<Quote> predicted = analyzerFor(i).Analyze(article.Text, cancellationToken).Quotes;
-            Score(article, predicted, total, byKind, errors, bins);
+            Score(article, predicted, total, byKind, errors, bins, mentionSpeakers);
         }
 
         var reliability = new ReliabilityBin[bins.Length];
@@ -162,7 +177,7 @@ public static class QuoteEvaluator
     }
 
     private static void Score(QuoteArticle article, IReadOnlyList<Quote> predicted, QuoteKindScore total,
-        Dictionary<string, QuoteKindScore> byKind, List<string> errors, (int Count, double Confidence, int Right)[] bins)
+        Dictionary<string, QuoteKindScore> byKind, List<string> errors, (int Count, double Confidence, int Right)[] bins, bool mentionSpeakers)
     {
         var pairs = new List<(int Overlap, int Gold, int Predicted)>();
         for (int g = 0; g < article.Quotes.Count; g++)
@@ -210,7 +225,8 @@ public static class QuoteEvaluator
             total.MatchedGold++;
             kind.MatchedGold++;
             Speaker? speaker = predicted[goldMatch[g]].Speaker;
-            bool right = NamesMatch(gold.SpeakerName, speaker?.Name);
+            bool right = NamesMatch(gold.SpeakerName, speaker?.Name)
+                || (mentionSpeakers && speaker?.Text is string words && NamesMatch(gold.SpeakerName, words));
             if (speaker is { Confidence: double confidence })
             {
                 int bin = Math.Clamp((int)(confidence * bins.Length), 0, bins.Length - 1);

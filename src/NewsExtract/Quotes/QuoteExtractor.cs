@@ -164,6 +164,12 @@ internal sealed class QuoteExtractor
             int a = c.TokenAt(sentenceStart);
             int b = c.TokenBefore(sentenceEnd);
             ReportedSpeech? reported = a < b ? ReportedSpeechFinder.Find(c, a, b) : null;
+            Attribution? tied = AttributionSieves.FragmentCue(c, sentenceStart, region, sentenceEnd);
+            if (reported is ReportedSpeech { Loose: not 0 } && tied is not null)
+            {
+                reported = null; // a loose reading never overrides a fragment the strict rules attribute
+            }
+
             if (reported is ReportedSpeech rs && rs.ContentStart <= region.ContentStart && rs.ContentEnd >= region.ContentStart)
             {
                 int end = Math.Max(rs.ContentEnd, region.ContentEnd);
@@ -178,7 +184,6 @@ internal sealed class QuoteExtractor
                 continue;
             }
 
-            Attribution? tied = AttributionSieves.FragmentCue(c, sentenceStart, region, sentenceEnd);
             if (tied is null && AttributionSieves.CueRightBefore(c, open) is (int cueStart, int cueEnd))
             {
                 // "… finally said “no mas.”": speech by its verb, even when no speaker can be named.
