@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace NewsExtract.Cli.Commands;
@@ -39,6 +40,12 @@ internal static class TextReport
             string speaker = q.Speaker is null ? "(unknown)" : q.Speaker.Text is null || q.Speaker.Text == q.Speaker.Name
                 ? q.Speaker.Name : $"{q.Speaker.Name} (\"{q.Speaker.Text}\")";
             sb.Append($"- [{q.Kind}] {speaker}");
+            if (q.Speaker?.Confidence is double confidence)
+            {
+                // The calibrated confidence: about how often a speaker given this figure is right (docs/quotes.md).
+                sb.Append(CultureInfo.InvariantCulture, $" [{confidence:0.00}]");
+            }
+
             if (q.Cue is not null)
             {
                 sb.Append(" ~ ").Append(q.Cue.Text);
