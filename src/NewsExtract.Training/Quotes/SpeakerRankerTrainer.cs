@@ -328,7 +328,10 @@ internal static class SpeakerRankerTrainer
         return (best, 1.0 / sum);
     }
 
-    /// <summary>Isotonic regression by pool adjacent violators: ascending (mean x, mean y) per block.</summary>
+    /// <summary>
+    /// Isotonic regression by pool adjacent violators: ascending (mean x, mean y) per block, y bounded by the end
+    /// blocks' add-one-smoothed accuracies.
+    /// </summary>
     internal static (float Raw, float Calibrated)[] Isotonic(List<(double X, double Y)> pairs)
     {
         pairs.Sort((p, q) => p.X != q.X ? p.X.CompareTo(q.X) : p.Y.CompareTo(q.Y));
@@ -344,10 +347,20 @@ internal static class SpeakerRankerTrainer
             }
         }
 
+        // The end blocks' accuracies with add-one smoothing bound the map: a finite sample never shows that a
+        // speaker is right always (confidence 1) or never (0). Clamping to constants keeps the map ascending.
         var points = new (float Raw, float Calibrated)[blocks.Count];
+        if (blocks.Count == 0)
+        {
+            return points;
+        }
+
+        double low = (blocks[0].SumY + 1) / (blocks[0].N + 2);
+        double high = (blocks[^1].SumY + 1) / (blocks[^1].N + 2);
         for (int i = 0; i < blocks.Count; i++)
         {
-            points[i] = ((float)(blocks[i].SumX / blocks[i].N), (float)(blocks[i].SumY / blocks[i].N));
+            double y = Math.Clamp(blocks[i].SumY / blocks[i].N, Math.Min(low, high), high);
+            points[i] = ((float)(blocks[i].SumX / blocks[i].N), (float)y);
         }
 
         return points;
