@@ -76,7 +76,7 @@ public static class QuoteEvaluator
     /// As <see cref="Evaluate(IReadOnlyList{QuoteArticle}, Func{int, IArticleAnalyzer}, CancellationToken)"/>; with
     /// <paramref name="mentionSpeakers"/> (gold speakers are mention texts, PolNeAR's convention) a speaker is also
     /// right when the gold mention's last word agrees with the predicted speaker's own words in the text
-    /// (<see cref="Speaker.Text"/>: "he", "the official"), not only with its resolved name.
+    /// (<see cref="SpeakerMention.Text"/>: "he", "the official"), not only with its resolved name.
     /// </summary>
     /// <param name="articles">The gold articles.</param>
     /// <param name="analyzerFor">The analyzer for the article at an index.</param>
@@ -226,7 +226,7 @@ public static class QuoteEvaluator
             kind.MatchedGold++;
             Speaker? speaker = predicted[goldMatch[g]].Speaker;
             bool right = NamesMatch(gold.SpeakerName, speaker?.Name)
-                || (mentionSpeakers && speaker?.Text is string words && NamesMatch(gold.SpeakerName, words));
+                || (mentionSpeakers && speaker?.Mention?.Text is string words && NamesMatch(gold.SpeakerName, words));
             if (speaker is { Confidence: double confidence })
             {
                 int bin = Math.Clamp((int)(confidence * bins.Length), 0, bins.Length - 1);
