@@ -364,7 +364,7 @@ internal sealed class QuoteExtractor
                 && (q.Paragraph - previous.Paragraph <= 1 || q.Continues || StillAbout(c, q.Paragraph - 1, previous.Paragraph, carried)))
             {
                 route = SpeakerRoute.Carried;
-                q.Speaker = new Speaker(carried.EntityId, carried.Name, null, null, null);
+                q.Speaker = new Speaker(carried.EntityId, carried.Name, mention: null);
                 q.SpeakerEvent = previous.SpeakerEvent;
                 if (previous.SpeakerEvent is PersonEvent e)
                 {
