@@ -25,6 +25,7 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
     private readonly bool _includeTokens;
     private readonly int _parallelism;
     private readonly ArticleStructureParser _structure = new();
+    private readonly PageFurnitureFinder _furniture = new();
     private readonly SentenceSplitter _sentences = new();
     private readonly EntityRecognizer _recognizer;
     private readonly EntityResolver _resolver = new();
@@ -105,7 +106,9 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
     /// <item>entity recognizer: text, layout, tokens, sentences -> <see cref="AnalysisDocument.RawMentions"/></item>
     /// <item>resolution: text, layout, tokens, raw mentions -> <see cref="AnalysisDocument.Resolution"/>
     /// (cleaned mentions, their entities, roles)</item>
-    /// <item>quotes: text, layout, tokens, sentences, resolution -> <see cref="AnalysisDocument.Quotes"/></item>
+    /// <item>page furniture: text, layout, tokens -> <see cref="AnalysisDocument.Furniture"/> (photo captions,
+    /// quoted sub-headings, section labels, quoted stretches; only for a full analysis, its one reader is the quote stage)</item>
+    /// <item>quotes: text, layout, tokens, sentences, resolution, furniture -> <see cref="AnalysisDocument.Quotes"/></item>
     /// </list>
     /// </summary>
     internal AnalysisDocument RunStages(string text, CancellationToken cancellationToken, List<RankedQuote>? speakerTrace = null)
@@ -129,6 +132,7 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        document.SetFurniture(_furniture.Find(text, document.Layout, document.Tokens));
         document.SetQuotes(_quotes.Extract(document, EntityIndex.Build(document), speakerTrace));
         return document;
     }

@@ -36,8 +36,8 @@ internal static class TextReport
         sb.Append("\nQUOTES\n");
         foreach (Quote q in analysis.Quotes)
         {
-            string speaker = q.Speaker is null ? "(unknown)" : q.Speaker.Text is null || q.Speaker.Text == q.Speaker.Name
-                ? q.Speaker.Name : $"{q.Speaker.Name} (\"{q.Speaker.Text}\")";
+            string speaker = q.Speaker is null ? "(unknown)" : q.Speaker.Mention is null || q.Speaker.Mention.Text == q.Speaker.Name
+                ? q.Speaker.Name : $"{q.Speaker.Name} (\"{q.Speaker.Mention.Text}\")";
             sb.Append($"- [{q.Kind}] {speaker}");
             if (q.Cue is not null)
             {

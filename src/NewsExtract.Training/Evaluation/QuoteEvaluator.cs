@@ -204,7 +204,7 @@ public static class QuoteEvaluator
             }
             else
             {
-                errors.Add($"SPEAKER\t{article.Id}\t{gold.Kind}\tgold={gold.SpeakerName}\tpredicted={speaker?.Name}({speaker?.Text})\t{Excerpt(article.Text, gold.Start, gold.End)}");
+                errors.Add($"SPEAKER\t{article.Id}\t{gold.Kind}\tgold={gold.SpeakerName}\tpredicted={speaker?.Name}({speaker?.Mention?.Text})\t{Excerpt(article.Text, gold.Start, gold.End)}");
             }
         }
 

@@ -23,6 +23,7 @@ internal sealed class AnalysisDocument
     private SentenceInfo[]? _sentences;
     private MentionInfo[]? _rawMentions;
     private ResolutionLayer? _resolution;
+    private PageFurniture? _furniture;
     private Quote[]? _quotes;
 
     public AnalysisDocument(string text)
@@ -58,6 +59,9 @@ internal sealed class AnalysisDocument
     /// <summary>The entities, ordered by first mention: <see cref="ResolutionLayer.Entities"/>.</summary>
     public EntityInfo[] Entities => Resolution.Entities;
 
+    /// <summary>Page-furniture stage: photo captions, quoted sub-headings, section labels and each paragraph's quoted stretches.</summary>
+    public PageFurniture Furniture => _furniture ?? PageFurniture.Empty;
+
     /// <summary>Quote stage: quotations with cues and speakers, in text order.</summary>
     public Quote[] Quotes => _quotes ?? [];
 
@@ -70,6 +74,8 @@ internal sealed class AnalysisDocument
     public void SetRawMentions(MentionInfo[] mentions) => SetOnce(ref _rawMentions, mentions, nameof(RawMentions));
 
     public void SetResolution(ResolutionLayer resolution) => SetOnce(ref _resolution, resolution, nameof(Resolution));
+
+    public void SetFurniture(PageFurniture furniture) => SetOnce(ref _furniture, furniture, nameof(Furniture));
 
     public void SetQuotes(Quote[] quotes) => SetOnce(ref _quotes, quotes, nameof(Quotes));
 

@@ -1,3 +1,5 @@
+using NewsExtract.Structure;
+
 namespace NewsExtract.Quotes;
 
 /// <summary>

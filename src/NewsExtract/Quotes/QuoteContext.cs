@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using NewsExtract.Internal;
 using NewsExtract.Resolution;
+using NewsExtract.Structure;
 using NewsExtract.Text.Tokenization;
 
 namespace NewsExtract.Quotes;
@@ -40,6 +41,9 @@ internal sealed class QuoteContext
     public Token[] Tokens { get; }
 
     public CueLexicon Cues { get; }
+
+    /// <summary>The structure stage's page furniture: captions, quoted sub-headings, labels, quoted stretches.</summary>
+    public PageFurniture Furniture => Document.Furniture;
 
     /// <summary>The resolution stage's entity index: the only way the quote stage resolves a name.</summary>
     public EntityIndex Index { get; }

@@ -1,11 +1,12 @@
 using NewsExtract.Internal;
 using NewsExtract.Resolution;
+using NewsExtract.Structure;
 
 namespace NewsExtract.Quotes;
 
 /// <summary>
 /// Finds quotations and reported speech and attributes them. Quote marks are paired per paragraph
-/// (<see cref="QuoteMarkScanner"/>); each quote is Direct (it stands as a sentence), Partial (a fragment
+/// (<see cref="QuoteMarkScanner"/>, read from the <see cref="PageFurniture"/> layer); each quote is Direct (it stands as a sentence), Partial (a fragment
 /// inside a reporting sentence: the span is the reported content) or dropped (a scare quote or title
 /// with no speech verb). Sentences without marks are searched for reported speech (Indirect). Speakers
 /// come from ordered sieves (<see cref="AttributionSieves"/>) and are resolved in text order.
@@ -51,13 +52,13 @@ internal sealed class QuoteExtractor
                 continue;
             }
 
-            if (IsPhotoCaption(document.Text, paragraph))
+            if (c.Furniture.IsPhotoCaption(p))
             {
                 previousOpen = false;
                 continue;
             }
 
-            List<QuoteRegion> regions = QuoteMarkScanner.Scan(document.Text, paragraph.Start, paragraph.End);
+            IReadOnlyList<QuoteRegion> regions = c.Furniture.QuoteRegions(p);
             int before = candidates.Count;
             AddMarkedQuotes(c, p, paragraph, regions, candidates, previousOpen, previousQuoteParagraph == p - 1);
             // A title that is a full sentence (the lead of a text without a headline) is searched too.
@@ -103,7 +104,7 @@ internal sealed class QuoteExtractor
         return Resolve(c, resolver, candidates, new SpeakerRanker(c, resolver, _model), trace, _minConfidence);
     }
 
-    private static void AddMarkedQuotes(QuoteContext c, int p, Paragraph paragraph, List<QuoteRegion> regions,
+    private static void AddMarkedQuotes(QuoteContext c, int p, Paragraph paragraph, IReadOnlyList<QuoteRegion> regions,
         List<QuoteCandidate> candidates, bool previousOpen, bool previousHadQuote)
     {
         int consumedUntil = -1;
@@ -139,12 +140,12 @@ internal sealed class QuoteExtractor
                     continue; // a headline phrase, title or single-marked name, not attributed speech
                 }
 
-                if (q.Attribution is null && IsQuotedHeading(c.Text, paragraph, region))
+                if (q.Attribution is null && c.Furniture.IsQuotedHeading(p, region))
                 {
                     continue; // a sub-heading made of a quoted phrase: 'Hard to be in such close quarters'
                 }
 
-                if (q.Attribution is null && !q.MayCarry && r == 0 && regions.Count == 1 && !EndsLikeSpeech(c.Text, region))
+                if (q.Attribution is null && !q.MayCarry && r == 0 && regions.Count == 1 && !region.EndsLikeSpeech(c.Text))
                 {
                     continue; // a title in quote marks inside narrative: “The Kid Who Would Be King” really is …
                 }
@@ -220,7 +221,7 @@ internal sealed class QuoteExtractor
         candidates.AddRange(local);
     }
 
-    private static void AddReportedSpeech(QuoteContext c, int p, Paragraph paragraph, List<QuoteRegion> regions, List<QuoteCandidate> candidates)
+    private static void AddReportedSpeech(QuoteContext c, int p, Paragraph paragraph, IReadOnlyList<QuoteRegion> regions, List<QuoteCandidate> candidates)
     {
         AnalysisDocument d = c.Document;
         int firstRegion = 0;
@@ -363,7 +364,7 @@ internal sealed class QuoteExtractor
                 && (q.Paragraph - previous.Paragraph <= 1 || q.Continues || StillAbout(c, q.Paragraph - 1, previous.Paragraph, carried)))
             {
                 route = SpeakerRoute.Carried;
-                q.Speaker = new Speaker(carried.EntityId, carried.Name, null, null, null);
+                q.Speaker = new Speaker(carried.EntityId, carried.Name, mention: null);
                 q.SpeakerEvent = previous.SpeakerEvent;
                 if (previous.SpeakerEvent is PersonEvent e)
                 {
@@ -464,44 +465,6 @@ internal sealed class QuoteExtractor
     }
 
     private static bool IsQuoteChar(char ch) => ch is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB';
-
-    /// <summary>A photo caption: a paragraph ending in a credit such as "(Jane Doe/CBC)".</summary>
-    private static bool IsPhotoCaption(string text, Paragraph paragraph)
-    {
-        int end = paragraph.End;
-        while (end > paragraph.Start && char.IsWhiteSpace(text[end - 1]))
-        {
-            end--;
-        }
-
-        if (end == paragraph.Start || text[end - 1] != ')')
-        {
-            return false;
-        }
-
-        int open = text.LastIndexOf('(', end - 1, end - paragraph.Start);
-        return open >= 0 && end - open < 60 && text.AsSpan(open, end - open).Contains('/');
-    }
-
-    /// <summary>A paragraph that is only a short quoted phrase without final punctuation: a sub-heading.</summary>
-    private static bool IsQuotedHeading(string text, Paragraph paragraph, QuoteRegion region)
-    {
-        ReadOnlySpan<char> rest = text.AsSpan(paragraph.Start, paragraph.End - paragraph.Start).Trim();
-        int words = 1;
-        foreach (char ch in text.AsSpan(region.ContentStart, region.ContentEnd - region.ContentStart))
-        {
-            if (ch == ' ')
-            {
-                words++;
-            }
-        }
-
-        return rest.Length <= region.ContentEnd - region.ContentStart + 3 && words <= 10 && !EndsLikeSpeech(text, region);
-    }
-
-    /// <summary>Speech ends with punctuation inside the marks ("…,", "….", "…?"); titles and names do not.</summary>
-    private static bool EndsLikeSpeech(string text, QuoteRegion region)
-        => text[region.ContentEnd - 1] is '.' or ',' or '?' or '!' or '…' or ';' or ':' or '-' or '—';
 
     /// <summary>
     /// Whether the narrative between a speaker's last quote and a cue-less quote paragraph stays with that
@@ -646,7 +609,7 @@ internal sealed class QuoteExtractor
     }
 
     /// <summary>The end of the sentence holding region <paramref name="r"/>: the first sentence end outside quotes after it.</summary>
-    private static int SentenceEnd(QuoteContext c, List<QuoteRegion> regions, int r, int paragraphEnd)
+    private static int SentenceEnd(QuoteContext c, IReadOnlyList<QuoteRegion> regions, int r, int paragraphEnd)
     {
         int from = regions[r].CloseMark >= 0 ? regions[r].CloseMark + 1 : regions[r].ContentEnd;
         int next = r + 1;

@@ -11,18 +11,10 @@ internal static class ReportedSpeechFinder
 
     public static ReportedSpeech? Find(QuoteContext c, int a, int b)
     {
-        // "WATCH: Sanders says …", "ANALYSIS: …": a link or section label, not reporting.
-        if (a + 1 < b && c.IsPunct(a + 1, ':') && c.Tokens[a].Length > 2 && IsAllCaps(c.Span(a)))
+        // "WATCH: Sanders says …", "ANALYSIS: …": a link or section label (page furniture), not reporting.
+        if (c.Furniture.OpensWithLabel(a, b))
         {
             return null;
-        }
-
-        for (int i = a; i + 1 < b && i < a + 3; i++)
-        {
-            if (c.IsPunct(i + 1, ':') && IsAllCaps(c.Span(i)) && c.Tokens[i].Length > 2)
-            {
-                return null;
-            }
         }
 
         while (b > a && (c.EndsSentence(b - 1) || c.IsQuoteMark(b - 1) || c.Tokens[b - 1].Kind == Text.Tokenization.TokenKind.Punctuation))
@@ -101,7 +93,7 @@ internal static class ReportedSpeechFinder
 
             int content = k + n;
             bool sawThat = false;
-            if (verb!.Lemma is "tell" or "ask" or "urge" or "warn" or "assure" or "promise")
+            if (WordClasses.PersonObjectVerbs.Contains(verb!.Lemma))
             {
                 content = SkipObject(c, content, b);
             }
@@ -116,7 +108,7 @@ internal static class ReportedSpeechFinder
                     break;
                 }
 
-                if (c.Is(t, "that") && t > content && c.In(t - 1, s_mediumNouns))
+                if (c.Is(t, "that") && t > content && c.In(t - 1, WordClasses.MediaNouns))
                 {
                     content = t;
                     break;
@@ -131,7 +123,7 @@ internal static class ReportedSpeechFinder
 
             if ((verb.NeedsThat && !sawThat) || content >= b || Words(c, content, b) < MinContentWords || !LooksLikeClause(c, content)
                 || c.Tokens[content].Kind is Text.Tokenization.TokenKind.Number or Text.Tokenization.TokenKind.Symbol
-                || (!sawThat && verb.Lemma is "add" or "report" or "estimate" or "note" or "reveal" or "state" or "write" or "indicate" or "agree" or "predict" or "complain" or "acknowledge" or "admit"
+                || (!sawThat && WordClasses.NounObjectVerbs.Contains(verb.Lemma)
                     && (c.Is(content, "a") || c.Is(content, "an") || (verb.Lemma is "add" && c.Is(content, "the")))))
             {
                 return null;
@@ -206,12 +198,8 @@ internal static class ReportedSpeechFinder
     private static bool StartsClause(QuoteContext c, int a, int first)
         => LeadingOnly(c, a, first)
             || (first - a <= 10 && !HasCueBefore(c, a, first) && !HasClauseWord(c, a, first))
-            || (first - 1 >= a && (c.IsPunct(first - 1, ',') || c.IsPunct(first - 1, ':') || c.In(first - 1, s_subordinators)) && !HasCueBefore(c, a, first - 1));
+            || (first - 1 >= a && (c.IsPunct(first - 1, ',') || c.IsPunct(first - 1, ':') || c.In(first - 1, WordClasses.Subordinators)) && !HasCueBefore(c, a, first - 1));
 
-    private static readonly System.Collections.Frozen.FrozenSet<string> s_subordinators = System.Collections.Frozen.FrozenSet.ToFrozenSet(
-        ["after", "when", "as", "because", "since", "while", "before", "although", "though", "and", "but", "once", "where", "until",
-         "that", "whom", "what"],
-        StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Whether a relative or complement clause starts before the subject ("the man who met X said").</summary>
     private static bool HasClauseWord(QuoteContext c, int a, int end)
@@ -255,24 +243,6 @@ internal static class ReportedSpeechFinder
             }
 
             if (!c.In(i, WordClasses.LeadingFunctionWords))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static readonly System.Collections.Frozen.FrozenSet<string> s_mediumNouns = System.Collections.Frozen.FrozenSet.ToFrozenSet(
-        ["statement", "statements", "remarks", "comments", "interview", "interviews", "email", "letter", "release", "conference",
-         "post", "tweet", "video", "speech", "briefing", "message", "call", "filing", "documents", "testimony", "appearance"],
-        StringComparer.OrdinalIgnoreCase);
-
-    private static bool IsAllCaps(ReadOnlySpan<char> word)
-    {
-        foreach (char ch in word)
-        {
-            if (char.IsLower(ch))
             {
                 return false;
             }

@@ -183,7 +183,7 @@ internal static class SpeakerPhraseFinder
         }
 
         // The phrase must end the clause: "said Backlund." / "said Backlund, a forward" / "said he, laughing" / "said X before leaving".
-        if (end + 1 < hi && c.IsWord(end + 1) && !c.In(end + 1, WordClasses.TimeWords) && !c.In(end + 1, s_breakers))
+        if (end + 1 < hi && c.IsWord(end + 1) && !c.In(end + 1, WordClasses.TimeWords) && !c.In(end + 1, WordClasses.SpeakerPhraseBreakers))
         {
             return null;
         }
@@ -455,10 +455,6 @@ internal static class SpeakerPhraseFinder
         => c.IsCapitalized(token) || (c.IsLower(token) && (c.In(token, WordClasses.SpeakerNouns) || c.IsTitle(token)));
 
     private static bool IsBreaker(QuoteContext c, int token)
-        => c.In(token, s_breakers);
+        => c.In(token, WordClasses.SpeakerPhraseBreakers);
 
-    private static readonly System.Collections.Frozen.FrozenSet<string> s_breakers = System.Collections.Frozen.FrozenSet.ToFrozenSet(
-        ["that", "which", "who", "and", "but", "or", "to", "with", "when", "as", "than", "in", "on", "at", "by", "from", "after",
-         "before", "says", "told", "if", "because", "while", "about", "into", "over", "under", "said", "is", "was", "during", "for", "after"],
-        StringComparer.OrdinalIgnoreCase);
 }

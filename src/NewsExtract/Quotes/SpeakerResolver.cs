@@ -108,7 +108,7 @@ internal sealed class SpeakerResolver
         int? id = entity >= 0 ? _index.Entity(entity).Id : null;
         string shown = CleanName(name);
         shown = entity >= 0 ? WithHyphenTail(entity, shown) : shown;
-        return new Speaker(id, shown, start, end, surface);
+        return new Speaker(id, shown, new SpeakerMention(start, end, surface));
     }
 
     /// <summary>The speaker a mention of an entity gives: the entity's shown name and the mention's span.</summary>
@@ -116,7 +116,7 @@ internal sealed class SpeakerResolver
     {
         string shown = WithHyphenTail(entity, CleanName(_index.Entity(entity).Name));
         MentionInfo m = _c.Document.Mentions[mention];
-        return new Speaker(_index.Entity(entity).Id, shown, m.Start, m.End, _c.Text[m.Start..m.End]);
+        return new Speaker(_index.Entity(entity).Id, shown, new SpeakerMention(m.Start, m.End, _c.Text[m.Start..m.End]));
     }
 
     /// <summary>Whether a token stands where a subject stands (sentence or clause start, before a verb-like word).</summary>

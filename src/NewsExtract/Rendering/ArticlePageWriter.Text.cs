@@ -274,13 +274,13 @@ internal sealed partial class ArticlePageWriter
         Raw(kind);
         Raw(" quote; speaker: ");
         Encoded(speaker.Name);
-        if (speaker.Text is { Length: > 0 } said && !string.Equals(said, speaker.Name, StringComparison.Ordinal))
+        if (speaker.Mention?.Text is { Length: > 0 } said && !string.Equals(said, speaker.Name, StringComparison.Ordinal))
         {
             Raw(" (as \u201C");
             Encoded(said);
             Raw("\u201D)");
         }
-        else if (speaker.Start is null)
+        else if (speaker.Mention is null)
         {
             Raw(" (from an earlier attribution)");
         }
@@ -379,7 +379,7 @@ internal sealed partial class ArticlePageWriter
         for (int i = 0; i < _analysis.Quotes.Count; i++)
         {
             Quote quote = _analysis.Quotes[i];
-            if (quote.Speaker is { Start: int start, End: int end })
+            if (quote.Speaker?.Mention is { Start: int start, End: int end })
             {
                 Add(start, end, isCue: false, i);
             }

@@ -45,7 +45,7 @@ internal sealed partial class ArticlePageWriter
         {
             Quote quote = analysis.Quotes[i];
             Check(text, quote.Start, quote.End, "quote", i);
-            if (quote.Speaker is { Start: int start, End: int end })
+            if (quote.Speaker?.Mention is { Start: int start, End: int end })
             {
                 Check(text, start, end, "speaker of quote", i);
             }

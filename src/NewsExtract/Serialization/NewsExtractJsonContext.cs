@@ -3,12 +3,13 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace NewsExtract.Serialization;
 
-/// <summary>Source-generated JSON metadata for the contract shape (camelCase, enums as names, nulls omitted except the speaker).</summary>
+/// <summary>Source-generated JSON metadata for the contract shape (camelCase, enums as names, nulls omitted except the speaker; the speaker flat, by <see cref="SpeakerJsonConverter"/>).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true,
-    WriteIndented = false)]
+    WriteIndented = false,
+    Converters = [typeof(SpeakerJsonConverter)])]
 [JsonSerializable(typeof(ArticleAnalysis))]
 internal sealed partial class NewsExtractJsonContext : JsonSerializerContext
 {

@@ -25,9 +25,9 @@ internal static class OffsetInvariants
 
         foreach (Quote q in analysis.Quotes)
         {
-            if (q.Speaker is { Start: int start, End: int end } speaker && byspan.TryGetValue((start, end), out int entityId))
+            if (q.Speaker is { Mention: { Start: int start, End: int end } said } speaker && byspan.TryGetValue((start, end), out int entityId))
             {
-                Check(speaker.EntityId == entityId, $"speaker '{speaker.Text}' has entity {speaker.EntityId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} but the mention at its span belongs to entity {entityId}", start);
+                Check(speaker.EntityId == entityId, $"speaker '{said.Text}' has entity {speaker.EntityId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"} but the mention at its span belongs to entity {entityId}", start);
             }
         }
     }
@@ -104,10 +104,9 @@ internal static class OffsetInvariants
             if (q.Speaker is { } sp)
             {
                 Check(!string.IsNullOrEmpty(sp.Name), "speaker without a name", q.Start);
-                Check(sp.Start.HasValue == sp.End.HasValue && sp.End.HasValue == (sp.Text is not null), "speaker span half given", q.Start);
-                if (sp.Start is int ss && sp.End is int se)
+                if (sp.Mention is { } said)
                 {
-                    AssertSpan(text, ss, se, "speaker", sp.Text);
+                    AssertSpan(text, said.Start, said.End, "speaker", said.Text);
                 }
 
                 if (sp.EntityId is int id)

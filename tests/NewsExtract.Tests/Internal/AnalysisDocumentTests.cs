@@ -9,7 +9,7 @@ namespace NewsExtract.Tests.Internal;
 /// <summary>The pipeline contract: every layer is set once, and no stage changes a layer an earlier stage returned.</summary>
 public sealed class AnalysisDocumentTests
 {
-    public static TheoryData<string> Layers() => ["Layout", "Tokens", "Sentences", "RawMentions", "Resolution", "Quotes"];
+    public static TheoryData<string> Layers() => ["Layout", "Tokens", "Sentences", "RawMentions", "Resolution", "Furniture", "Quotes"];
 
     [Theory]
     [MemberData(nameof(Layers))]
@@ -23,6 +23,7 @@ public sealed class AnalysisDocumentTests
             "Sentences" => () => document.SetSentences([]),
             "RawMentions" => () => document.SetRawMentions([]),
             "Resolution" => () => document.SetResolution(ResolutionLayer.Empty),
+            "Furniture" => () => document.SetFurniture(PageFurniture.Empty),
             "Quotes" => () => document.SetQuotes([]),
             _ => throw new ArgumentOutOfRangeException(nameof(layer)),
         };

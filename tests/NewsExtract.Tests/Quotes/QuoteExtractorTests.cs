@@ -45,7 +45,7 @@ public class QuoteExtractorTests
         const string text = "Robert Dunn spoke after the vote.\n\n\u201CWe lost this round,\u201D he said.";
         Quote quote = QuoteWith(Quotes(text), "We lost");
         Assert.Equal("Dunn", LastName(quote));
-        Assert.Equal("he", quote.Speaker?.Text);
+        Assert.Equal("he", quote.Speaker?.Mention?.Text);
     }
 
     [Fact]
@@ -108,7 +108,8 @@ public class QuoteExtractorTests
         const string text = "\u201CIt was a hard game,\u201D Coach Daniel Price said.\n\n\u201CWe will be better next week.\u201D";
         Quote carried = QuoteWith(Quotes(text), "better next week");
         Assert.Equal("Price", LastName(carried));
-        Assert.Null(carried.Speaker?.Start);
+        Assert.NotNull(carried.Speaker);
+        Assert.Null(carried.Speaker.Mention);
         Assert.Null(carried.Cue);
     }
 

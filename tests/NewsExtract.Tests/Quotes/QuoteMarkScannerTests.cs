@@ -1,4 +1,4 @@
-using NewsExtract.Quotes;
+using NewsExtract.Structure;
 
 namespace NewsExtract.Tests.Quotes;
 

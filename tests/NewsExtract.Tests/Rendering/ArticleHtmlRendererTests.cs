@@ -155,8 +155,8 @@ public sealed class ArticleHtmlRendererTests
         };
         var quotes = new List<Quote>
         {
-            new(6, 36, "Beta said Gamma Delta.\nEpsilon", QuoteKind.Direct, new Speaker(1, "Alpha Beta", 0, 10, "Alpha Beta"), new QuoteCue(11, 15, "said")),
-            new(16, 45, "Gamma Delta.\nEpsilon Zeta Eta", QuoteKind.Indirect, new Speaker(2, "Gamma Delta", null, null, null), new QuoteCue(11, 15, "said")),
+            new(6, 36, "Beta said Gamma Delta.\nEpsilon", QuoteKind.Direct, new Speaker(1, "Alpha Beta", new SpeakerMention(0, 10, "Alpha Beta")), new QuoteCue(11, 15, "said")),
+            new(16, 45, "Gamma Delta.\nEpsilon Zeta Eta", QuoteKind.Indirect, new Speaker(2, "Gamma Delta", mention: null), new QuoteCue(11, 15, "said")),
             new(20, 20, string.Empty, QuoteKind.Partial, null, null),
         };
         var paragraphs = new List<Paragraph> { new(0, 28, ParagraphKind.Body), new(29, 46, ParagraphKind.Body) };
@@ -192,8 +192,8 @@ public sealed class ArticleHtmlRendererTests
         const string Text = "\u201CWe won,\u201D Anna said.\n\n\u201CAgain.\u201D";
         var quotes = new List<Quote>
         {
-            new(1, 8, "We won,", QuoteKind.Direct, new Speaker(1, "Anna", 10, 14, "Anna"), new QuoteCue(15, 19, "said")),
-            new(23, 29, "Again.", QuoteKind.Direct, new Speaker(1, "Anna", null, null, null), null),
+            new(1, 8, "We won,", QuoteKind.Direct, new Speaker(1, "Anna", new SpeakerMention(10, 14, "Anna")), new QuoteCue(15, 19, "said")),
+            new(23, 29, "Again.", QuoteKind.Direct, new Speaker(1, "Anna", mention: null), null),
             new(22, 22, string.Empty, QuoteKind.Partial, null, null),
         };
         var entities = new List<Entity> { new(1, EntityType.Person, "Anna", ["Anna"], 1, []) };
@@ -356,7 +356,7 @@ public sealed class ArticleHtmlRendererTests
         var entities = new List<Entity> { new(7, EntityType.Person, "<b>", ["<b>"], mentionSpans.Length, []) };
         var mentions = mentionSpans.Select((s, i) => new Mention(s.Item1, s.Item2, text[s.Item1..s.Item2], (EntityType)(i % 3 + 1), 7, 1)).ToList();
         var quotes = quoteSpans.Select((s, i) => new Quote(s.Item1, s.Item2, text[s.Item1..s.Item2], (QuoteKind)(i % 3 + 1),
-            i % 2 == 0 ? null : new Speaker(7, "<b>", s.Item1, s.Item2, text[s.Item1..s.Item2]), i % 3 == 0 ? null : new QuoteCue(s.Item1, s.Item2, text[s.Item1..s.Item2]))).ToList();
+            i % 2 == 0 ? null : new Speaker(7, "<b>", new SpeakerMention(s.Item1, s.Item2, text[s.Item1..s.Item2])), i % 3 == 0 ? null : new QuoteCue(s.Item1, s.Item2, text[s.Item1..s.Item2]))).ToList();
         var paragraphs = paragraphSpans.Select(s => new Paragraph(s.Item1, s.Item2, (ParagraphKind)(s.Item1 % 4))).ToList();
         return new ArticleAnalysis(null, [], paragraphs, null, mentions, entities, quotes);
     }
@@ -382,8 +382,8 @@ public sealed class ArticleHtmlRendererTests
         };
         var quotes = new List<Quote>
         {
-            new(quoteStart, quoteEnd, text[quoteStart..quoteEnd], QuoteKind.Direct, new Speaker(2, EvilName, anna, anna + 10, "Anna Smith"), new QuoteCue(anna + 11, anna + 15, "said")),
-            new(0, text.Length, text, QuoteKind.Indirect, new Speaker(99, EvilName, null, null, null), null),
+            new(quoteStart, quoteEnd, text[quoteStart..quoteEnd], QuoteKind.Direct, new Speaker(2, EvilName, new SpeakerMention(anna, anna + 10, "Anna Smith")), new QuoteCue(anna + 11, anna + 15, "said")),
+            new(0, text.Length, text, QuoteKind.Indirect, new Speaker(99, EvilName, mention: null), null),
         };
         var paragraphs = new List<Paragraph> { new(0, text.IndexOf('\n', StringComparison.Ordinal), ParagraphKind.Title) };
         return new ArticleAnalysis(EvilName, [], paragraphs, null, mentions, entities, quotes);

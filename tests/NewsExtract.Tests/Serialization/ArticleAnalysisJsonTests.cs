@@ -90,4 +90,26 @@ public class ArticleAnalysisJsonTests
         Assert.Contains("\"speaker\":null", json, StringComparison.Ordinal);
         Assert.DoesNotContain("cue", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Speaker_IsWrittenFlat_WithTheMentionFieldsOnlyWhenThereIsAMention()
+    {
+        // CONTRACT.md: speaker {entityId, name, start, end, text, confidence}; the mention object is API, not JSON.
+        var options = new JsonSerializerOptions(NewsExtractJsonContext.Default.Options)
+        {
+            TypeInfoResolver = NewsExtractJsonContext.Default.WithAddedModifier(NewsExtractJsonContext.ContractRules),
+        };
+        JsonTypeInfo info = options.GetTypeInfo(typeof(Speaker));
+        var said = new Speaker(3, "Anna O'Neil", new SpeakerMention(10, 14, "Anna")) { Confidence = 0.25 };
+        var carried = new Speaker(null, "the mayor", mention: null);
+
+        string saidJson = JsonSerializer.Serialize(said, info);
+        string carriedJson = JsonSerializer.Serialize(carried, info);
+
+        Assert.Equal("{\"entityId\":3,\"name\":\"Anna O\\u0027Neil\",\"start\":10,\"end\":14,\"text\":\"Anna\",\"confidence\":0.25}", saidJson);
+        Assert.Equal("{\"name\":\"the mayor\"}", carriedJson);
+        Assert.Equal(said, JsonSerializer.Deserialize(saidJson, info));
+        Assert.Equal(carried, JsonSerializer.Deserialize(carriedJson, info));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("{\"name\":\"x\",\"start\":1}", info));
+    }
 }

@@ -768,20 +768,8 @@ public ref struct TokenEnumerator
         return IsClitic(text[(apostrophe + 1)..suffixEnd]) ? suffixEnd : 0;
     }
 
-    private static bool IsClitic(ReadOnlySpan<char> suffix)
-    {
-        switch (suffix.Length)
-        {
-            case 1:
-                return (suffix[0] | 0x20) is 's' or 'm' or 'd';
-            case 2:
-                int a = suffix[0] | 0x20;
-                int b = suffix[1] | 0x20;
-                return (a == 'l' && b == 'l') || (a == 'r' && b == 'e') || (a == 'v' && b == 'e');
-            default:
-                return false;
-        }
-    }
+    /// <summary>Whether the letters after an apostrophe are a clitic ("s", "re", "ll"; lexicon <c>clitics</c>).</summary>
+    private static bool IsClitic(ReadOnlySpan<char> suffix) => TokenizerLexicon.IsCliticSuffix(suffix);
 
     /// <summary>Whether "n't" starts at <paramref name="index"/>, right after a word.</summary>
     private static bool IsNegationClitic(ReadOnlySpan<char> text, int index)
@@ -806,12 +794,10 @@ public ref struct TokenEnumerator
 
         Span<char> lower = stackalloc char[4];
         int n = label.ToLowerInvariant(lower);
-        return lower[..n] switch
+        return TokenizerLexicon.WebSuffix(lower[..n]) switch
         {
-            "com" or "org" or "net" or "gov" or "edu" or "mil" or "int" or "info" or "biz" or "io" or "co" or "uk"
-                or "us" or "ca" or "au" or "de" or "fr" or "ru" or "cn" or "jp" or "in" or "nz" or "ie" or "tv" => !fileOnly && IsLowerOrAllUpper(label),
-            "htm" or "html" or "pdf" or "doc" or "docx" or "xls" or "xlsx" or "ppt" or "txt" or "jpg" or "png" or "gif"
-                or "zip" or "exe" or "cfm" or "php" or "asp" or "aspx" or "url" => true,
+            WebSuffixKind.Domain => !fileOnly && IsLowerOrAllUpper(label),
+            WebSuffixKind.File => true,
             _ => false,
         };
     }

@@ -17,6 +17,8 @@ internal static class TokenizerLexicon
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_titleLookup;
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_hyphenPrefixLookup;
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_sentenceStarterLookup;
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_cliticLookup;
+    private static readonly FrozenDictionary<string, WebSuffixKind>.AlternateLookup<ReadOnlySpan<char>> s_webSuffixLookup;
 
 #pragma warning disable CA1810 // The sets depend on each other's file; one static constructor keeps the load in one place.
     static TokenizerLexicon()
@@ -53,6 +55,22 @@ internal static class TokenizerLexicon
         s_abbreviationLookup = s_abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
         s_titleLookup = s_titles.GetAlternateLookup<ReadOnlySpan<char>>();
         s_hyphenPrefixLookup = s_hyphenPrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        var clitics = new List<string>();
+        foreach ((string item, _) in ReadLines("clitics"))
+        {
+            clitics.Add(item);
+        }
+
+        s_cliticLookup = clitics.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        var suffixes = new Dictionary<string, WebSuffixKind>(StringComparer.Ordinal);
+        foreach ((string item, string? tag) in ReadLines("web-suffixes"))
+        {
+            suffixes[item] = tag == "file" ? WebSuffixKind.File : WebSuffixKind.Domain;
+        }
+
+        s_webSuffixLookup = suffixes.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Whether <paramref name="wordWithPeriod"/> (e.g. "Dr.") is a listed abbreviation.</summary>
@@ -81,13 +99,18 @@ internal static class TokenizerLexicon
         if (token[0] is '\'' or '\u2019')
         {
             ReadOnlySpan<char> rest = token[1..];
-            return rest.Length == 0 || rest.Equals("s", StringComparison.OrdinalIgnoreCase) || rest.Equals("m", StringComparison.OrdinalIgnoreCase)
-                || rest.Equals("d", StringComparison.OrdinalIgnoreCase) || rest.Equals("ll", StringComparison.OrdinalIgnoreCase)
-                || rest.Equals("re", StringComparison.OrdinalIgnoreCase) || rest.Equals("ve", StringComparison.OrdinalIgnoreCase);
+            return rest.Length == 0 || IsCliticSuffix(rest);
         }
 
         return token.Length == 3 && (token[0] | 0x20) == 'n' && token[1] is '\'' or '\u2019' && (token[2] | 0x20) == 't';
     }
+
+    /// <summary>Whether the letters after an apostrophe are a clitic ("s", "re", "ll"; lexicon <c>clitics</c>), any case.</summary>
+    public static bool IsCliticSuffix(ReadOnlySpan<char> letters) => letters.Length > 0 && s_cliticLookup.Contains(letters);
+
+    /// <summary>What a lower-case web-address label is (lexicon <c>web-suffixes</c>): a top-level domain, a file extension, or neither.</summary>
+    public static WebSuffixKind WebSuffix(ReadOnlySpan<char> lowerLabel)
+        => s_webSuffixLookup.TryGetValue(lowerLabel, out WebSuffixKind kind) ? kind : WebSuffixKind.None;
 
     private static IEnumerable<(string Item, string? Tag)> ReadLines(string lexicon)
     {

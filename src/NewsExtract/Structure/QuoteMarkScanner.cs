@@ -1,4 +1,4 @@
-namespace NewsExtract.Quotes;
+namespace NewsExtract.Structure;
 
 /// <summary>
 /// Finds the top-level quotations of one paragraph from the quote characters themselves, so it does not

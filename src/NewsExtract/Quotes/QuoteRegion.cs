@@ -1,7 +1,0 @@
-namespace NewsExtract.Quotes;
-
-/// <summary>
-/// A top-level quoted stretch of one paragraph: the content between the marks (whitespace trimmed),
-/// the mark positions (-1 when absent: unclosed at the paragraph end), and whether single marks opened it.
-/// </summary>
-internal readonly record struct QuoteRegion(int ContentStart, int ContentEnd, int OpenMark, int CloseMark, bool Single);
