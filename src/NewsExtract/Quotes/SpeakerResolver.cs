@@ -48,26 +48,7 @@ internal sealed class SpeakerResolver
         }
     }
 
-    public int ParagraphOf(int offset)
-    {
-        Paragraph[] ps = _c.Document.Layout.Paragraphs;
-        int lo = 0;
-        int hi = ps.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (ps[mid].End < offset)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
+    public int ParagraphOf(int offset) => SortedSearch.LowerBound<Paragraph>(_c.Document.Layout.Paragraphs, offset, static p => p.End);
 
     /// <summary>The speaker of the last resolved attribution, for quotes carried over.</summary>
     public PersonEvent? LastSpeaker => _lastSpeaker;
@@ -692,24 +673,7 @@ internal sealed class SpeakerResolver
     }
 
     private static int LowerBound(List<PersonEvent> events, int offset)
-    {
-        int lo = 0;
-        int hi = events.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (events[mid].Offset < offset)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
+        => SortedSearch.LowerBound<PersonEvent>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(events), offset, static e => e.Offset);
 
     private static bool IsAllCaps(string word)
     {
