@@ -31,7 +31,7 @@ internal sealed class QuoteExtractor
     }
 
     /// <summary>Finds the quotes of a document; <paramref name="trace"/>, when given, receives every quote's speaker candidates.</summary>
-    public Quote[] Extract(AnalysisDocument document, EntityIndex index, List<RankedQuote>? trace = null)
+    public Quote[] Extract(QuoteLayers document, EntityIndex index, List<RankedQuote>? trace = null)
     {
         if (document.Tokens.Length == 0)
         {
@@ -223,7 +223,7 @@ internal sealed class QuoteExtractor
 
     private static void AddReportedSpeech(QuoteContext c, int p, Paragraph paragraph, IReadOnlyList<QuoteRegion> regions, List<QuoteCandidate> candidates)
     {
-        AnalysisDocument d = c.Document;
+        QuoteLayers d = c.Document;
         int firstRegion = 0;
         for (int si = SortedSearch.SentenceEndingAfter(d.Sentences, paragraph.Start); si < d.Sentences.Length && d.Sentences[si].Start < paragraph.End; si++)
         {

@@ -34,7 +34,7 @@ internal sealed class SpeakerResolver
     {
         _c = context;
         _index = context.Index;
-        AnalysisDocument d = context.Document;
+        QuoteLayers d = context.Document;
         for (int m = 0; m < d.Mentions.Length; m++)
         {
             int e = _index.EntityOfMention(m);
@@ -116,7 +116,7 @@ internal sealed class SpeakerResolver
     /// </summary>
     private string WithHyphenTail(int entity, string name)
     {
-        AnalysisDocument d = _c.Document;
+        QuoteLayers d = _c.Document;
         foreach (int m in d.Entities[entity].Mentions)
         {
             int last = d.Mentions[m].FirstToken + d.Mentions[m].TokenCount - 1;
@@ -259,7 +259,7 @@ internal sealed class SpeakerResolver
 
     private (int Entity, string? Name, bool IsPerson) ResolveName(SpeakerPhrase phrase)
     {
-        AnalysisDocument d = _c.Document;
+        QuoteLayers d = _c.Document;
         int m = _c.MentionAt(phrase.Head);
 
         // "Wilson-Raybould said" tagged as "Wilson" and "Raybould": the name is the part before the hyphen.
