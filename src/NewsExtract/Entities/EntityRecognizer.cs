@@ -20,11 +20,13 @@ internal sealed class EntityRecognizer
     /// <summary>Mentions less sure than this may take their document's majority type.</summary>
     private const float WeakMention = 0.6f;
 
-    private static readonly Lazy<FrozenSet<string>> s_placeFeatureNouns = new(LoadPlaceFeatureNouns);
+    private static readonly Lazy<FrozenSet<string>> s_placeFeatureNouns = new(() => LoadWords("place-feature-nouns"));
+    private static readonly Lazy<FrozenSet<string>> s_nameParticles = new(() => LoadWords("name-particles"));
 
     private readonly NerModel? _model;
     private readonly NerLexicon _customNames;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _placeFeatureNouns;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _nameParticles;
 
     /// <summary>Uses the embedded model, loaded on first use.</summary>
     public EntityRecognizer()
@@ -38,6 +40,7 @@ internal sealed class EntityRecognizer
     {
         _model = model;
         _placeFeatureNouns = s_placeFeatureNouns.Value.GetAlternateLookup<ReadOnlySpan<char>>();
+        _nameParticles = s_nameParticles.Value.GetAlternateLookup<ReadOnlySpan<char>>();
         var keys = new List<ulong>();
         var types = new List<int>();
         var seen = new HashSet<ulong>();
@@ -93,7 +96,9 @@ internal sealed class EntityRecognizer
         {
             if (model.ClassTypes[span.Class] is EntityType type)
             {
-                (int first, int count) = ToSource(input, span.FirstToken, TrimLowercaseTail(input, span, _placeFeatureNouns));
+                NerMentionSpan name = type == EntityType.Person ? TrimLowercaseHead(input, span, _nameParticles) : span;
+                name = name with { TokenCount = TrimLowercaseTail(input, name, _placeFeatureNouns) };
+                (int first, int count) = ToSource(input, name.FirstToken, name.TokenCount);
                 mentions.Add(ToMention(tokens, first, count, type, model.Calibrate(span.Confidence)) with
                 {
                     ListedOrganization = IsListedOrganization(model, input, span.FirstToken, span.TokenCount),
@@ -192,10 +197,54 @@ internal sealed class EntityRecognizer
         return count;
     }
 
-    private static FrozenSet<string> LoadPlaceFeatureNouns()
+    /// <summary>A person's name does not start with a lowercase word: the tagger sometimes takes in the
+    /// role or occupation written before it ("said farmer Ahmed Sadiq", "economist Lena Ortiz"), so leading
+    /// tokens with letters and no capital are dropped (runtime only, like the tail rule), except a surname
+    /// particle ("van der Berg", "bin Rashed", "de Souza"; lexicon <c>name-particles</c>), which belongs to
+    /// the name. A hyphenated "al-Nasser" is one tagger token with a capital, so it stays. One token always
+    /// remains.</summary>
+    internal static NerMentionSpan TrimLowercaseHead(NerInput input, NerMentionSpan span, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> nameParticles)
+    {
+        int skip = 0;
+        while (skip < span.TokenCount - 1)
+        {
+            ReadOnlySpan<char> word = input.TokenText(span.FirstToken + skip);
+            if (!IsUncasedWord(word) || nameParticles.Contains(word))
+            {
+                break;
+            }
+
+            skip++;
+        }
+
+        return skip == 0 ? span : span with { FirstToken = span.FirstToken + skip, TokenCount = span.TokenCount - skip };
+    }
+
+    /// <summary>The name-particles lexicon, for <see cref="TrimLowercaseHead"/>.</summary>
+    internal static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NameParticles
+        => s_nameParticles.Value.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Letters, and none of them a capital ("farmer", "ex-minister").</summary>
+    private static bool IsUncasedWord(ReadOnlySpan<char> token)
+    {
+        bool letters = false;
+        foreach (char c in token)
+        {
+            if (char.IsUpper(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.TitlecaseLetter)
+            {
+                return false;
+            }
+
+            letters |= char.IsLetter(c);
+        }
+
+        return letters;
+    }
+
+    private static FrozenSet<string> LoadWords(string lexicon)
     {
         var words = new List<string>();
-        foreach (string entry in LexiconRegistry.Get("place-feature-nouns").Entries)
+        foreach (string entry in LexiconRegistry.Get(lexicon).Entries)
         {
             words.Add(Lexicon.Key(entry));
         }
