@@ -111,7 +111,7 @@ public class NamesKeptWholeTests
     {
         string text = $"Harvest\n\nOn Monday {span} spoke.\n";
         AnalysisDocument document = Document(text);
-        NerInput input = EntityRecognizer.BuildInput(document);
+        NerInput input = EntityRecognizer.BuildInput(document.Text, document.Layout, document.Tokens, document.Sentences);
         int start = text.IndexOf(span, StringComparison.Ordinal);
         int first = -1;
         int count = 0;
