@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Frozen;
 using NewsExtract.Internal;
 using NewsExtract.Lexicons;
+using NewsExtract.Structure;
 using NewsExtract.Text.Tokenization;
 
 namespace NewsExtract.Entities;
@@ -19,11 +20,13 @@ internal sealed class EntityRecognizer
     /// <summary>Mentions less sure than this may take their document's majority type.</summary>
     private const float WeakMention = 0.6f;
 
-    private static readonly Lazy<FrozenSet<string>> s_placeFeatureNouns = new(LoadPlaceFeatureNouns);
+    private static readonly Lazy<FrozenSet<string>> s_placeFeatureNouns = new(() => LoadWords("place-feature-nouns"));
+    private static readonly Lazy<FrozenSet<string>> s_nameParticles = new(() => LoadWords("name-particles"));
 
     private readonly NerModel? _model;
     private readonly NerLexicon _customNames;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _placeFeatureNouns;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _nameParticles;
 
     /// <summary>Uses the embedded model, loaded on first use.</summary>
     public EntityRecognizer()
@@ -37,6 +40,7 @@ internal sealed class EntityRecognizer
     {
         _model = model;
         _placeFeatureNouns = s_placeFeatureNouns.Value.GetAlternateLookup<ReadOnlySpan<char>>();
+        _nameParticles = s_nameParticles.Value.GetAlternateLookup<ReadOnlySpan<char>>();
         var keys = new List<ulong>();
         var types = new List<int>();
         var seen = new HashSet<ulong>();
@@ -58,16 +62,16 @@ internal sealed class EntityRecognizer
 
     public NerModel Model => _model ?? NerModel.Default;
 
-    public MentionInfo[] Recognize(AnalysisDocument document)
+    /// <summary>The recognizer stage: reads the text, layout, tokens and sentences and returns the tagger's mentions.</summary>
+    public MentionInfo[] Recognize(string text, ArticleLayout layout, Token[] tokens, SentenceInfo[] sentences)
     {
-        Token[] tokens = document.Tokens;
-        if (tokens.Length == 0 || document.Sentences.Length == 0)
+        if (tokens.Length == 0 || sentences.Length == 0)
         {
             return [];
         }
 
         NerModel model = Model;
-        NerInput input = BuildInput(document);
+        NerInput input = BuildInput(text, layout, tokens, sentences);
         int n = input.Tokens.Length;
         int[] tags = ArrayPool<int>.Shared.Rent(n);
         float[] confidence = ArrayPool<float>.Shared.Rent(n);
@@ -92,7 +96,9 @@ internal sealed class EntityRecognizer
         {
             if (model.ClassTypes[span.Class] is EntityType type)
             {
-                (int first, int count) = ToSource(input, span.FirstToken, TrimLowercaseTail(input, span, _placeFeatureNouns));
+                NerMentionSpan name = type == EntityType.Person ? TrimLowercaseHead(input, span, _nameParticles) : span;
+                name = name with { TokenCount = TrimLowercaseTail(input, name, _placeFeatureNouns) };
+                (int first, int count) = ToSource(input, name.FirstToken, name.TokenCount);
                 mentions.Add(ToMention(tokens, first, count, type, model.Calibrate(span.Confidence)) with
                 {
                     ListedOrganization = IsListedOrganization(model, input, span.FirstToken, span.TokenCount),
@@ -113,12 +119,9 @@ internal sealed class EntityRecognizer
     /// A word the tokenizer split at an inner hyphen ("Heung-min", "Wilson-Raybould", "US-led": parts
     /// written together, no space) is one tagger token, as in the training data's tokenization, so a
     /// mention can never start or end inside a written word.</summary>
-    public static NerInput BuildInput(AnalysisDocument document)
+    public static NerInput BuildInput(string text, ArticleLayout layout, Token[] source, SentenceInfo[] sentences)
     {
-        string text = document.Text;
-        Token[] source = document.Tokens;
-        SentenceInfo[] sentences = document.Sentences;
-        Paragraph[] paragraphs = document.Layout.Paragraphs;
+        Paragraph[] paragraphs = layout.Paragraphs;
         var result = new NerSentence[sentences.Length];
         Token[]? merged = null;
         int[]? sourceFirst = null;
@@ -194,10 +197,54 @@ internal sealed class EntityRecognizer
         return count;
     }
 
-    private static FrozenSet<string> LoadPlaceFeatureNouns()
+    /// <summary>A person's name does not start with a lowercase word: the tagger sometimes takes in the
+    /// role or occupation written before it ("said farmer Ahmed Sadiq", "economist Lena Ortiz"), so leading
+    /// tokens with letters and no capital are dropped (runtime only, like the tail rule), except a surname
+    /// particle ("van der Berg", "bin Rashed", "de Souza"; lexicon <c>name-particles</c>), which belongs to
+    /// the name. A hyphenated "al-Nasser" is one tagger token with a capital, so it stays. One token always
+    /// remains.</summary>
+    internal static NerMentionSpan TrimLowercaseHead(NerInput input, NerMentionSpan span, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> nameParticles)
+    {
+        int skip = 0;
+        while (skip < span.TokenCount - 1)
+        {
+            ReadOnlySpan<char> word = input.TokenText(span.FirstToken + skip);
+            if (!IsUncasedWord(word) || nameParticles.Contains(word))
+            {
+                break;
+            }
+
+            skip++;
+        }
+
+        return skip == 0 ? span : span with { FirstToken = span.FirstToken + skip, TokenCount = span.TokenCount - skip };
+    }
+
+    /// <summary>The name-particles lexicon, for <see cref="TrimLowercaseHead"/>.</summary>
+    internal static FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NameParticles
+        => s_nameParticles.Value.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Letters, and none of them a capital ("farmer", "ex-minister").</summary>
+    private static bool IsUncasedWord(ReadOnlySpan<char> token)
+    {
+        bool letters = false;
+        foreach (char c in token)
+        {
+            if (char.IsUpper(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.TitlecaseLetter)
+            {
+                return false;
+            }
+
+            letters |= char.IsLetter(c);
+        }
+
+        return letters;
+    }
+
+    private static FrozenSet<string> LoadWords(string lexicon)
     {
         var words = new List<string>();
-        foreach (string entry in LexiconRegistry.Get("place-feature-nouns").Entries)
+        foreach (string entry in LexiconRegistry.Get(lexicon).Entries)
         {
             words.Add(Lexicon.Key(entry));
         }

@@ -49,6 +49,28 @@ public class NerCommandTests
     }
 
     [Fact]
+    public void EvalNerAll_Timing_PrintsLoadAndThroughputToStderrOnly()
+    {
+        string dir = Directory.CreateTempSubdirectory("newsextract-evaltiming-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "wikigold"));
+            File.WriteAllText(Path.Combine(dir, "wikigold", "test.conll"), "-DOCSTART-\tO\n\nAngela\tB-PER\nMerkel\tI-PER\nvisited\tO\nParis\tB-LOC\n.\tO\n");
+
+            CliRunner.Result result = CliRunner.Run(null, "eval", "ner", "--all", "--data", dir, "--timing");
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Matches(@"timing: model load \d+ ms wall, \d+ ms CPU; tagging and scoring 5 tokens: ", result.StdErr);
+            Assert.DoesNotContain("timing:", result.StdOut, StringComparison.Ordinal);
+            Assert.Matches(@"mean F1 \(1 sets\): \d+\.\d\d\n$", result.StdOut);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void EvalNer_NeitherConllNorAll_ExitsTwo()
         => Assert.Equal(2, CliRunner.Run(null, "eval", "ner").ExitCode);
 
