@@ -68,7 +68,7 @@ public class NerBenchmarks
         _document.SetLayout(new ArticleStructureParser().Parse(_text));
         _document.SetTokens(TextTokenizer.Tokenize(_text));
         _document.SetSentences(new SentenceSplitter().Split(_text, _document.Tokens, _document.Layout));
-        _input = EntityRecognizer.BuildInput(_document);
+        _input = EntityRecognizer.BuildInput(_document.Text, _document.Layout, _document.Tokens, _document.Sentences);
         _tags = new int[_input.Tokens.Length];
         _confidence = new float[_input.Tokens.Length];
         using var stream = new MemoryStream();
@@ -90,7 +90,7 @@ public class NerBenchmarks
 
     /// <summary>The whole stage: tagging, spans, document consistency, mentions.</summary>
     [Benchmark]
-    public int Recognize() => _recognizer.Recognize(_document).Length;
+    public int Recognize() => _recognizer.Recognize(_document.Text, _document.Layout, _document.Tokens, _document.Sentences).Length;
 
     /// <summary>The whole analysis (all stages) of the same text with this model.</summary>
     [Benchmark]

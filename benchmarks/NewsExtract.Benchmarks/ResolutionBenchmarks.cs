@@ -25,7 +25,7 @@ public class ResolutionBenchmarks
         document.SetLayout(new ArticleStructureParser().Parse(text));
         document.SetTokens(TextTokenizer.Tokenize(text));
         document.SetSentences(new SentenceSplitter().Split(text, document.Tokens, document.Layout));
-        document.SetRawMentions(new EntityRecognizer().Recognize(document));
+        document.SetRawMentions(new EntityRecognizer().Recognize(document.Text, document.Layout, document.Tokens, document.Sentences));
         _template = document;
     }
 

@@ -133,7 +133,7 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
             return document;
         }
 
-        document.SetRawMentions(_recognizer.Recognize(document));
+        document.SetRawMentions(_recognizer.Recognize(document.Text, document.Layout, document.Tokens, document.Sentences));
         cancellationToken.ThrowIfCancellationRequested();
         document.SetResolution(_resolver.Resolve(text, document.Layout, document.Tokens, document.RawMentions));
         if (_stages < AnalysisStages.Full)
@@ -143,7 +143,7 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
 
         cancellationToken.ThrowIfCancellationRequested();
         document.SetFurniture(_furniture.Find(text, document.Layout, document.Tokens));
-        document.SetQuotes(_quotes.Extract(document, EntityIndex.Build(document), speakerTrace));
+        document.SetQuotes(_quotes.Extract(QuoteLayers.Of(document), EntityIndex.Build(document.Resolution), speakerTrace));
         return document;
     }
 

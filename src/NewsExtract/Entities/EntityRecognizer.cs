@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Frozen;
 using NewsExtract.Internal;
 using NewsExtract.Lexicons;
+using NewsExtract.Structure;
 using NewsExtract.Text.Tokenization;
 
 namespace NewsExtract.Entities;
@@ -61,16 +62,16 @@ internal sealed class EntityRecognizer
 
     public NerModel Model => _model ?? NerModel.Default;
 
-    public MentionInfo[] Recognize(AnalysisDocument document)
+    /// <summary>The recognizer stage: reads the text, layout, tokens and sentences and returns the tagger's mentions.</summary>
+    public MentionInfo[] Recognize(string text, ArticleLayout layout, Token[] tokens, SentenceInfo[] sentences)
     {
-        Token[] tokens = document.Tokens;
-        if (tokens.Length == 0 || document.Sentences.Length == 0)
+        if (tokens.Length == 0 || sentences.Length == 0)
         {
             return [];
         }
 
         NerModel model = Model;
-        NerInput input = BuildInput(document);
+        NerInput input = BuildInput(text, layout, tokens, sentences);
         int n = input.Tokens.Length;
         int[] tags = ArrayPool<int>.Shared.Rent(n);
         float[] confidence = ArrayPool<float>.Shared.Rent(n);
@@ -118,12 +119,9 @@ internal sealed class EntityRecognizer
     /// A word the tokenizer split at an inner hyphen ("Heung-min", "Wilson-Raybould", "US-led": parts
     /// written together, no space) is one tagger token, as in the training data's tokenization, so a
     /// mention can never start or end inside a written word.</summary>
-    public static NerInput BuildInput(AnalysisDocument document)
+    public static NerInput BuildInput(string text, ArticleLayout layout, Token[] source, SentenceInfo[] sentences)
     {
-        string text = document.Text;
-        Token[] source = document.Tokens;
-        SentenceInfo[] sentences = document.Sentences;
-        Paragraph[] paragraphs = document.Layout.Paragraphs;
+        Paragraph[] paragraphs = layout.Paragraphs;
         var result = new NerSentence[sentences.Length];
         Token[]? merged = null;
         int[]? sourceFirst = null;

@@ -1,32 +1,24 @@
+using NewsExtract.Internal;
+
 namespace NewsExtract.Entities;
 
 /// <summary>
-/// 64-bit hashing of token text and feature templates. Training and tagging both hash through these
+/// 64-bit hashing of token text and feature templates (the FNV-1a and mixer primitives are the shared
+/// <see cref="FeatureHash"/>). Training and tagging both hash through these
 /// functions, so a feature means the same thing in the trainer, the model file and at run time.
 /// </summary>
 internal static class NerHash
 {
-    public const ulong Seed = 14695981039346656037UL;
-
-    private const ulong Prime = 1099511628211UL;
+    public const ulong Seed = FeatureHash.Seed;
 
     /// <summary>Adds one character to an FNV-1a hash.</summary>
-    public static ulong Add(ulong hash, char c) => (hash ^ c) * Prime;
+    public static ulong Add(ulong hash, char c) => FeatureHash.Add(hash, c);
 
-    /// <summary>Combines two hashes (a template id and a value, or two values) into a well-mixed key.</summary>
-    public static ulong Mix(ulong a, ulong b)
-    {
-        ulong x = a ^ (b + 0x9E3779B97F4A7C15UL + (a << 6) + (a >> 2));
-        x ^= x >> 31;
-        x *= 0x7FB5D329728EA185UL;
-        x ^= x >> 27;
-        x *= 0x81DADEF4BC2DD44DUL;
-        x ^= x >> 33;
-        return x;
-    }
+    /// <summary>Combines two hashes (a template id and a value, or two values) into a well-mixed key (<see cref="FeatureHash.Mix(ulong, ulong)"/>).</summary>
+    public static ulong Mix(ulong a, ulong b) => FeatureHash.Mix(a, b);
 
     /// <summary>Combines three hashes.</summary>
-    public static ulong Mix(ulong a, ulong b, ulong c) => Mix(Mix(a, b), c);
+    public static ulong Mix(ulong a, ulong b, ulong c) => FeatureHash.Mix(a, b, c);
 
     /// <summary>
     /// Maps typographic variants to the ASCII forms CoNLL-style data uses, so a runtime token such as

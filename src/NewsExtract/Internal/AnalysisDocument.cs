@@ -80,7 +80,7 @@ internal sealed class AnalysisDocument
     public void SetQuotes(Quote[] quotes) => SetOnce(ref _quotes, quotes, nameof(Quotes));
 
     /// <summary>Returns the index of the first token that starts at or after <paramref name="offset"/>.</summary>
-    public int TokenIndexAtOrAfter(int offset) => TokenSearch.IndexAtOrAfter(Tokens, offset);
+    public int TokenIndexAtOrAfter(int offset) => SortedSearch.TokenAtOrAfter(Tokens, offset);
 
     private static void SetOnce<T>(ref T? slot, T value, string layer)
         where T : class

@@ -15,7 +15,7 @@ internal sealed class QuoteContext
 {
     private readonly int[] _tokenMention;
 
-    public QuoteContext(AnalysisDocument document, EntityIndex index, CueLexicon cues)
+    public QuoteContext(QuoteLayers document, EntityIndex index, CueLexicon cues)
     {
         Document = document;
         Index = index;
@@ -34,7 +34,8 @@ internal sealed class QuoteContext
         }
     }
 
-    public AnalysisDocument Document { get; }
+    /// <summary>The earlier layers the quote stage reads (read-only, by name).</summary>
+    public QuoteLayers Document { get; }
 
     /// <summary>Whether candidate generation also yields loose reported speech (<see cref="LooseReason"/>) for the trained detector.</summary>
     public bool LooseCandidates { get; init; }

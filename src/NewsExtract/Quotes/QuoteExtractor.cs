@@ -36,7 +36,7 @@ internal sealed class QuoteExtractor
     }
 
     /// <summary>Finds the quotes of a document; <paramref name="trace"/>, when given, receives every quote's speaker candidates.</summary>
-    public Quote[] Extract(AnalysisDocument document, EntityIndex index, List<RankedQuote>? trace = null)
+    public Quote[] Extract(QuoteLayers document, EntityIndex index, List<RankedQuote>? trace = null)
     {
         if (document.Tokens.Length == 0)
         {
@@ -233,9 +233,9 @@ internal sealed class QuoteExtractor
 
     private static void AddReportedSpeech(QuoteContext c, int p, Paragraph paragraph, IReadOnlyList<QuoteRegion> regions, List<QuoteCandidate> candidates)
     {
-        AnalysisDocument d = c.Document;
+        QuoteLayers d = c.Document;
         int firstRegion = 0;
-        for (int si = FirstSentenceEndingAfter(d.Sentences, paragraph.Start); si < d.Sentences.Length && d.Sentences[si].Start < paragraph.End; si++)
+        for (int si = SortedSearch.SentenceEndingAfter(d.Sentences, paragraph.Start); si < d.Sentences.Length && d.Sentences[si].Start < paragraph.End; si++)
         {
             SentenceInfo sentence = d.Sentences[si];
             while (firstRegion < regions.Count && Math.Max(regions[firstRegion].CloseMark, regions[firstRegion].ContentEnd) < sentence.Start)
@@ -441,47 +441,6 @@ internal sealed class QuoteExtractor
         return quotes.ToArray();
     }
 
-    /// <summary>The index of the first mention starting at or after <paramref name="offset"/> (binary search).</summary>
-    internal static int FirstMentionAtOrAfter(MentionInfo[] mentions, int offset)
-    {
-        int lo = 0;
-        int hi = mentions.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (mentions[mid].Start < offset)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
-    private static int FirstSentenceEndingAfter(SentenceInfo[] sentences, int offset)
-    {
-        int lo = 0;
-        int hi = sentences.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sentences[mid].End <= offset)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
     private static bool IsQuoteChar(char ch) => ch is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB';
 
     /// <summary>
@@ -496,7 +455,7 @@ internal sealed class QuoteExtractor
     private static Speaker? NarrativeSubject(QuoteContext c, SpeakerResolver resolver, int contentStart)
     {
         SentenceInfo[] sentences = c.Document.Sentences;
-        int s = FirstSentenceEndingAfter(sentences, contentStart);
+        int s = SortedSearch.SentenceEndingAfter(sentences, contentStart);
         if (s <= 0 || s >= sentences.Length || sentences[s].Start > contentStart)
         {
             return null;
@@ -542,7 +501,7 @@ internal sealed class QuoteExtractor
 
         // Narrative that names no other person does not change the speaker in focus.
         MentionInfo[] mentions = c.Document.Mentions;
-        for (int m = FirstMentionAtOrAfter(mentions, p.Start); m < mentions.Length && mentions[m].Start < p.End; m++)
+        for (int m = SortedSearch.MentionAtOrAfter(mentions, p.Start); m < mentions.Length && mentions[m].Start < p.End; m++)
         {
             MentionInfo mention = mentions[m];
             if (mention.End <= p.End && mention.Type == EntityType.Person

@@ -140,7 +140,7 @@ internal sealed class SpeakerRanker
         int windowEnd = paragraphs[paragraph].End;
         MentionInfo[] mentions = _c.Document.Mentions;
         var nearest = new Dictionary<int, (int Mention, int Distance)>();
-        for (int m = QuoteExtractor.FirstMentionAtOrAfter(mentions, windowStart); m < mentions.Length && mentions[m].Start < windowEnd; m++)
+        for (int m = SortedSearch.MentionAtOrAfter(mentions, windowStart); m < mentions.Length && mentions[m].Start < windowEnd; m++)
         {
             MentionInfo mention = mentions[m];
             if (mention.End > start && mention.Start < end)
@@ -315,26 +315,7 @@ internal sealed class SpeakerRanker
         return false;
     }
 
-    private int SentenceOf(int offset)
-    {
-        SentenceInfo[] sentences = _c.Document.Sentences;
-        int lo = 0;
-        int hi = sentences.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sentences[mid].End <= offset)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
+    private int SentenceOf(int offset) => SortedSearch.SentenceEndingAfter(_c.Document.Sentences, offset);
 
     /// <summary>0, 1, 2, 3-4, 5-8, 9-16, …: a log2 bucket.</summary>
     private static int Bucket(int n)

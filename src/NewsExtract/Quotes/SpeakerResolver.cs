@@ -34,7 +34,7 @@ internal sealed class SpeakerResolver
     {
         _c = context;
         _index = context.Index;
-        AnalysisDocument d = context.Document;
+        QuoteLayers d = context.Document;
         for (int m = 0; m < d.Mentions.Length; m++)
         {
             int e = _index.EntityOfMention(m);
@@ -48,26 +48,7 @@ internal sealed class SpeakerResolver
         }
     }
 
-    public int ParagraphOf(int offset)
-    {
-        Paragraph[] ps = _c.Document.Layout.Paragraphs;
-        int lo = 0;
-        int hi = ps.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (ps[mid].End < offset)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
+    public int ParagraphOf(int offset) => SortedSearch.LowerBound<Paragraph>(_c.Document.Layout.Paragraphs, offset, static p => p.End);
 
     /// <summary>The speaker of the last resolved attribution, for quotes carried over.</summary>
     public PersonEvent? LastSpeaker => _lastSpeaker;
@@ -135,7 +116,7 @@ internal sealed class SpeakerResolver
     /// </summary>
     private string WithHyphenTail(int entity, string name)
     {
-        AnalysisDocument d = _c.Document;
+        QuoteLayers d = _c.Document;
         foreach (int m in d.Entities[entity].Mentions)
         {
             int last = d.Mentions[m].FirstToken + d.Mentions[m].TokenCount - 1;
@@ -278,7 +259,7 @@ internal sealed class SpeakerResolver
 
     private (int Entity, string? Name, bool IsPerson) ResolveName(SpeakerPhrase phrase)
     {
-        AnalysisDocument d = _c.Document;
+        QuoteLayers d = _c.Document;
         int m = _c.MentionAt(phrase.Head);
 
         // "Wilson-Raybould said" tagged as "Wilson" and "Raybould": the name is the part before the hyphen.
@@ -692,24 +673,7 @@ internal sealed class SpeakerResolver
     }
 
     private static int LowerBound(List<PersonEvent> events, int offset)
-    {
-        int lo = 0;
-        int hi = events.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (events[mid].Offset < offset)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
+        => SortedSearch.LowerBound<PersonEvent>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(events), offset, static e => e.Offset);
 
     private static bool IsAllCaps(string word)
     {

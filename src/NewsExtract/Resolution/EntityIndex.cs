@@ -49,7 +49,7 @@ internal sealed class EntityIndex
     public int Count => _entities.Length;
 
     /// <summary>Builds the index from the resolution layer (mentions, mention to entity, entities).</summary>
-    public static EntityIndex Build(AnalysisDocument document)
+    public static EntityIndex Build(ResolutionLayer document)
     {
         EntityInfo[] entities = document.Entities;
         if (entities.Length == 0)

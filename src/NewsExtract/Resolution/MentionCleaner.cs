@@ -584,7 +584,7 @@ internal sealed class MentionCleaner
 
     private static CleanMention WithTokens(Token[] tokens, CleanMention m)
     {
-        int first = TokenSearch.IndexAtOrAfter(tokens, m.Mention.Start);
+        int first = SortedSearch.TokenAtOrAfter(tokens, m.Mention.Start);
         if (first > 0 && tokens[first - 1].End > m.Mention.Start)
         {
             first--;

@@ -66,7 +66,7 @@ public class EntityRecognizerTests
         document.SetTokens(TextTokenizer.Tokenize(Text));
         document.SetSentences(new SentenceSplitter().Split(Text, document.Tokens, document.Layout));
 
-        MentionInfo[] mentions = new EntityRecognizer().Recognize(document);
+        MentionInfo[] mentions = new EntityRecognizer().Recognize(document.Text, document.Layout, document.Tokens, document.Sentences);
 
         Assert.Contains(mentions, m => Text[m.Start..m.End] == "Pentagon" && m.ListedOrganization);
         Assert.Contains(mentions, m => Text[m.Start..m.End] == "Berlin" && !m.ListedOrganization);

@@ -27,7 +27,7 @@ public class NamesKeptWholeTests
         const string Text = "Talks\n\nPak Min-jun met the Velasco-Ruiz family - twice.\n";
         AnalysisDocument document = Document(Text);
 
-        NerInput input = EntityRecognizer.BuildInput(document);
+        NerInput input = EntityRecognizer.BuildInput(document.Text, document.Layout, document.Tokens, document.Sentences);
 
         var words = new List<string>();
         for (int i = 0; i < input.Tokens.Length; i++)
@@ -53,7 +53,7 @@ public class NamesKeptWholeTests
     {
         AnalysisDocument document = Document("Talks\n\nAnna Kowalski met officials in Lisbon.\n");
 
-        NerInput input = EntityRecognizer.BuildInput(document);
+        NerInput input = EntityRecognizer.BuildInput(document.Text, document.Layout, document.Tokens, document.Sentences);
 
         Assert.Null(input.SourceFirst);
         Assert.Same(document.Tokens, input.Tokens);
@@ -67,7 +67,7 @@ public class NamesKeptWholeTests
             "travelled with Jae-sung Lim to see Anneke Dorsey-Vance.\n";
         AnalysisDocument document = Document(Text);
 
-        MentionInfo[] mentions = new EntityRecognizer().Recognize(document);
+        MentionInfo[] mentions = new EntityRecognizer().Recognize(document.Text, document.Layout, document.Tokens, document.Sentences);
 
         Assert.NotEmpty(mentions);
         foreach (MentionInfo m in mentions)
@@ -111,7 +111,7 @@ public class NamesKeptWholeTests
     {
         string text = $"Harvest\n\nOn Monday {span} spoke.\n";
         AnalysisDocument document = Document(text);
-        NerInput input = EntityRecognizer.BuildInput(document);
+        NerInput input = EntityRecognizer.BuildInput(document.Text, document.Layout, document.Tokens, document.Sentences);
         int start = text.IndexOf(span, StringComparison.Ordinal);
         int first = -1;
         int count = 0;

@@ -66,7 +66,7 @@ public sealed class AnalysisDocumentTests
         Assert.Equal(upToSentences.Sentences, full.Sentences);
 
         // The tagger's mentions as the recognizer returns them, before resolution ran.
-        Assert.Equal(new EntityRecognizer().Recognize(upToSentences), full.RawMentions);
+        Assert.Equal(new EntityRecognizer().Recognize(upToSentences.Text, upToSentences.Layout, upToSentences.Tokens, upToSentences.Sentences), full.RawMentions);
         Assert.Empty(upToSentences.Mentions);
 
         // The resolution layer as it is when the quote stage does not run.

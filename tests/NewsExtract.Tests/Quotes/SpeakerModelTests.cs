@@ -29,7 +29,7 @@ public class SpeakerModelTests
                 new EntityInfo(1, EntityType.Person, "Dmitri Peskov", ["Dmitri Peskov", "Peskov"], [0], ["kremlin spokesman"]) { RoleHeads = ["spokesman"], Gender = PersonGender.Male },
                 new EntityInfo(2, EntityType.Organization, "Export Development Canada", ["Export Development Canada"], [1], []),
             ]));
-        EntityIndex index = EntityIndex.Build(document);
+        EntityIndex index = EntityIndex.Build(document.Resolution);
         Assert.Equal([0], index.BySurname("Peskov").ToArray());
         Assert.Equal([0], index.BySurname("peskov’s").ToArray());
         Assert.Equal([0], index.ByGivenName("Dmitri").ToArray());

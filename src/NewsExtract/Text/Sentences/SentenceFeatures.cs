@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using NewsExtract.Internal;
 using NewsExtract.Text.Tokenization;
 
 namespace NewsExtract.Text.Sentences;
@@ -17,9 +18,9 @@ internal static class SentenceFeatures
     /// <summary>The most features one position has.</summary>
     public const int MaxFeatures = 40;
 
-    private const ulong Seed = 14695981039346656037UL;
+    private const ulong Seed = FeatureHash.Seed;
 
-    private const ulong Prime = 1099511628211UL;
+    private const ulong Prime = FeatureHash.Prime;
 
     private const int MaxFormChars = 20;
 
@@ -358,17 +359,9 @@ internal static class SentenceFeatures
         _ => c,
     };
 
-    /// <summary>Combines two hashes into a well-mixed key.</summary>
-    internal static ulong Mix(ulong a, ulong b)
-    {
-        ulong x = a ^ (b + 0x9E3779B97F4A7C15UL + (a << 6) + (a >> 2));
-        x ^= x >> 31;
-        x *= 0x7FB5D329728EA185UL;
-        x ^= x >> 27;
-        x *= 0x81DADEF4BC2DD44DUL;
-        x ^= x >> 33;
-        return x;
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong Mix(ulong a, ulong b) => FeatureHash.Mix(a, b);
 
-    private static ulong Mix(ulong a, ulong b, ulong c) => Mix(Mix(a, b), c);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Mix(ulong a, ulong b, ulong c) => FeatureHash.Mix(a, b, c);
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using NewsExtract.Internal;
 
 namespace NewsExtract.Text.Sentences;
@@ -24,7 +25,11 @@ internal sealed class SentenceModel
 
     private static readonly Lazy<SentenceModel> s_default = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly float[] _weights;
+    /// <summary>One bit per table entry, set where the weight is not zero, and the rank of the block's first set bit.</summary>
+    private readonly Block[] _blocks;
+
+    /// <summary>The non-zero quantized weights in index order, and one zero after them.</summary>
+    private readonly short[] _values;
 
     private readonly int _shift;
 
@@ -34,10 +39,34 @@ internal sealed class SentenceModel
         Scale = scale;
         Quantized = quantized;
         _shift = 64 - bits;
-        _weights = new float[quantized.Length];
-        for (int i = 0; i < quantized.Length; i++)
+
+        // Most of the 2^bits entries are zero (about one in seven is used), so the table is kept as a
+        // bitmap with a rank per 64 entries and the non-zero weights packed behind it: about 150 KB for
+        // 2^18 entries instead of a 1 MB dense table, small enough to stay in the L2 cache.
+        _blocks = new Block[(quantized.Length + 63) / 64];
+        int count = 0;
+        foreach (short q in quantized)
         {
-            _weights[i] = quantized[i] * scale;
+            count += q != 0 ? 1 : 0;
+        }
+
+        _values = new short[count + 1];
+        int rank = 0;
+        for (int b = 0; b < _blocks.Length; b++)
+        {
+            ulong mask = 0;
+            _blocks[b].Rank = rank;
+            for (int k = 0; k < 64 && (b * 64) + k < quantized.Length; k++)
+            {
+                short q = quantized[(b * 64) + k];
+                if (q != 0)
+                {
+                    mask |= 1UL << k;
+                    _values[rank++] = q;
+                }
+            }
+
+            _blocks[b].Mask = mask;
         }
     }
 
@@ -78,17 +107,39 @@ internal sealed class SentenceModel
     }
 
     /// <summary>The score of a candidate gap: above zero means a sentence ends there.</summary>
-    public float Score(ReadOnlySpan<ulong> features)
+    /// <remarks>
+    /// The quantized weights are summed as integers (exact, so the order of the features does not matter)
+    /// and scaled once; the sign, which is the decision, is that of the exact sum of the weights.
+    /// </remarks>
+    public float Score(ReadOnlySpan<ulong> features) => ScoreUnits(features) * Scale;
+
+    /// <summary>The score in quantized units (an exact integer sum of the features' weights).</summary>
+    public int ScoreUnits(ReadOnlySpan<ulong> features)
     {
-        float[] weights = _weights;
+        Block[] blocks = _blocks;
+        short[] values = _values;
         int shift = _shift;
-        float sum = 0;
+        int sum = 0;
         foreach (ulong f in features)
         {
-            sum += weights[(int)(f >> shift)];
+            int index = (int)(f >> shift);
+            Block block = blocks[index >> 6];
+            int bit = index & 63;
+
+            // Branch-free: a zero entry's rank points at the next weight (or the trailing zero); the
+            // presence bit masks it out.
+            int present = (int)(block.Mask >> bit) & 1;
+            int rank = block.Rank + BitOperations.PopCount(block.Mask & ((1UL << bit) - 1));
+            sum += values[rank] & -present;
         }
 
         return sum;
+    }
+
+    private struct Block
+    {
+        public ulong Mask;
+        public int Rank;
     }
 
     /// <summary>The table index of a feature hash.</summary>

@@ -224,7 +224,7 @@ internal sealed class SentenceSplitter
     /// <summary>Scores candidates with the trained model.</summary>
     private readonly struct ModelDecider(SentenceModel model) : ISentenceBoundaryDecider
     {
-        public bool Decide(Token[] tokens, int index, ReadOnlySpan<ulong> features) => model.Score(features) > 0;
+        public bool Decide(Token[] tokens, int index, ReadOnlySpan<ulong> features) => model.ScoreUnits(features) > 0;
     }
 
     private enum Terminal

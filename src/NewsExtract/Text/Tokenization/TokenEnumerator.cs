@@ -1,6 +1,9 @@
 using System.Buffers;
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace NewsExtract.Text.Tokenization;
@@ -29,9 +32,16 @@ public ref struct TokenEnumerator
     private bool _doubleOpen;
     private bool _singleOpen;
 
+    /// <summary>Where the 64 characters described by <see cref="_nonWord"/> start.</summary>
+    private int _maskBase;
+
+    /// <summary>Bit k set when <c>_text[_maskBase + k]</c> is not an ASCII letter or digit (or is past the end).</summary>
+    private ulong _nonWord;
+
     internal TokenEnumerator(ReadOnlySpan<char> text)
     {
         _text = text;
+        _maskBase = -64;
     }
 
     /// <summary>Gets the token at the current position of the enumerator.</summary>
@@ -45,8 +55,38 @@ public ref struct TokenEnumerator
     /// <returns><see langword="true"/> if there is a next token; <see langword="false"/> at the end of the text.</returns>
     public bool MoveNext()
     {
+        // Fast path for the common case, small enough to inline into the caller's loop: one space, then a
+        // plain ASCII word or number followed by white space, the end of the text, or punctuation that never
+        // joins. Everything else goes through the general scanner, which starts over at the same position.
         ReadOnlySpan<char> text = _text;
         int i = _position;
+        if ((uint)i < (uint)text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        if ((uint)i < (uint)text.Length)
+        {
+            char first = text[i];
+            if (char.IsAsciiLetterOrDigit(first))
+            {
+                int j = WordRunEnd(text, i + 1);
+                if ((uint)j >= (uint)text.Length || IsPlainWordEnd(text[j], first))
+                {
+                    _current = new Token(i, j, char.IsAsciiDigit(first) ? TokenKind.Number : TokenKind.Word);
+                    _position = j;
+                    return true;
+                }
+            }
+        }
+
+        return MoveNextGeneral(i);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool MoveNextGeneral(int i)
+    {
+        ReadOnlySpan<char> text = _text;
         while ((uint)i < (uint)text.Length)
         {
             char c = text[i];
@@ -69,8 +109,7 @@ public ref struct TokenEnumerator
         char first = text[i];
         if (char.IsAsciiLetterOrDigit(first))
         {
-            int run = text[(i + 1)..].IndexOfAnyExcept(s_asciiLettersAndDigits);
-            int j = run < 0 ? text.Length : i + 1 + run;
+            int j = WordRunEnd(text, i + 1);
 
             if ((uint)j >= (uint)text.Length || IsPlainWordEnd(text[j], first))
             {
@@ -93,13 +132,96 @@ public ref struct TokenEnumerator
     }
 
     /// <summary>
+    /// The end of the run of ASCII letters and digits from <paramref name="start"/>. The bitmap of the next 64
+    /// characters is computed once (eight 128-bit compares) and serves the dozen or so words in it, so the
+    /// common case is a shift and a trailing-zero count, with nothing on the critical path between one token's
+    /// end and the next token's start but that.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int WordRunEnd(ReadOnlySpan<char> text, int start)
+    {
+        int offset = start - _maskBase;
+        if ((uint)offset < 64)
+        {
+            ulong rest = _nonWord >> offset;
+            if (rest != 0)
+            {
+                return start + BitOperations.TrailingZeroCount(rest);
+            }
+        }
+
+        return WordRunEndRefill(text, start);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int WordRunEndRefill(ReadOnlySpan<char> text, int start)
+    {
+        while (true)
+        {
+            ulong mask = NonWordMask(text, start);
+            _maskBase = start;
+            _nonWord = mask;
+            if (mask != 0)
+            {
+                return start + BitOperations.TrailingZeroCount(mask);
+            }
+
+            start += 64;
+        }
+    }
+
+    /// <summary>Bit k set when <c>text[start + k]</c> is not an ASCII letter or digit, or lies past the end of the text.</summary>
+    private static ulong NonWordMask(ReadOnlySpan<char> text, int start)
+    {
+        if (Vector128.IsHardwareAccelerated && start <= text.Length - 64)
+        {
+            ref ushort chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            ulong mask = 0;
+            for (int k = 0; k < 4; k++)
+            {
+                Vector128<ushort> a = NonWord(Vector128.LoadUnsafe(ref chars, (nuint)(start + (k * 16))));
+                Vector128<ushort> b = NonWord(Vector128.LoadUnsafe(ref chars, (nuint)(start + (k * 16) + 8)));
+                mask |= (ulong)Vector128.Narrow(a, b).ExtractMostSignificantBits() << (k * 16);
+            }
+
+            return mask;
+        }
+
+        ulong tail = ulong.MaxValue;
+        int count = Math.Min(64, text.Length - start);
+        for (int k = 0; k < count; k++)
+        {
+            if (char.IsAsciiLetterOrDigit(text[start + k]))
+            {
+                tail &= ~(1UL << k);
+            }
+        }
+
+        return tail;
+    }
+
+    /// <summary>All ones in the lanes that are not ASCII letters or digits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<ushort> NonWord(Vector128<ushort> v)
+    {
+        // (c | 0x20) - 'a' <= 25 (unsigned) exactly for the ASCII letters; c - '0' <= 9 for the digits.
+        Vector128<ushort> letter = Vector128.LessThanOrEqual((v | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)25));
+        Vector128<ushort> digit = Vector128.LessThanOrEqual(v - Vector128.Create((ushort)'0'), Vector128.Create((ushort)9));
+        return ~(letter | digit);
+    }
+
+    /// <summary>
     /// Whether <paramref name="c"/> ends a plain word or number that began with <paramref name="first"/> without
     /// any joining rule applying: white space, and punctuation that never joins (a comma only after a word,
     /// as "10,000" is one number).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsPlainWordEnd(char c, char first)
-        => c is ' ' or '\n' or '\r' or '\t' or ')' or ';' or '!' or '?' or '"' || (c == ',' && !char.IsAsciiDigit(first));
+        => c < 64 && ((PlainWordEnds >> c) & 1) != 0 && (c != ',' || !char.IsAsciiDigit(first));
+
+    /// <summary>Bit c set for ' ', '\n', '\r', '\t', ')', ';', '!', '?', '"' and ',' (all below 64).</summary>
+    private const ulong PlainWordEnds = (1UL << ' ') | (1UL << '\n') | (1UL << '\r') | (1UL << '\t') | (1UL << ')') | (1UL << ';')
+        | (1UL << '!') | (1UL << '?') | (1UL << '"') | (1UL << ',');
 
     private int Scan(int start, out TokenKind kind)
     {
@@ -939,19 +1061,49 @@ public ref struct TokenEnumerator
         => value is (>= 0x1F000 and <= 0x1FAFF) or (>= 0x2600 and <= 0x27BF) or (>= 0x2B00 and <= 0x2BFF)
             or (>= 0x231A and <= 0x231B) or (>= 0x23E9 and <= 0x23FA);
 
+    /// <summary>
+    /// The index of the first character at or after <paramref name="start"/> that is not an ASCII letter or
+    /// digit (the length of the text when there is none). Words are short, so the first eight characters
+    /// are tested in one 128-bit compare without a call; longer runs go on with <see cref="SearchValues{T}"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AsciiLettersAndDigitsEnd(ReadOnlySpan<char> text, int start)
+    {
+        if (Vector128.IsHardwareAccelerated && start <= text.Length - Vector128<ushort>.Count)
+        {
+            Vector128<ushort> v = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text)), (nuint)start);
+
+            uint stops = NonWord(v).ExtractMostSignificantBits();
+            if (stops != 0)
+            {
+                return start + BitOperations.TrailingZeroCount(stops);
+            }
+
+            start += Vector128<ushort>.Count;
+            int run = text[start..].IndexOfAnyExcept(s_asciiLettersAndDigits);
+            return run < 0 ? text.Length : start + run;
+        }
+
+        while ((uint)start < (uint)text.Length && char.IsAsciiLetterOrDigit(text[start]))
+        {
+            start++;
+        }
+
+        return start;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ConsumeWordChars(ReadOnlySpan<char> text, int i)
     {
         while ((uint)i < (uint)text.Length)
         {
-            int run = text[i..].IndexOfAnyExcept(s_asciiLettersAndDigits);
-            if (run < 0)
+            // Past the ASCII run: stop at ASCII punctuation or space, go on over non-ASCII letters and marks.
+            i = AsciiLettersAndDigitsEnd(text, i);
+            if (i >= text.Length)
             {
                 return text.Length;
             }
 
-            // Past the ASCII run: stop at ASCII punctuation or space, go on over non-ASCII letters and marks.
-            i += run;
             char c = text[i];
             if (c < 0x80)
             {

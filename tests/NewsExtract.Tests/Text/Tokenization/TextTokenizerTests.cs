@@ -201,4 +201,24 @@ public sealed class TextTokenizerTests
         Assert.Equal(TextTokenizer.Tokenize(text), enumerated);
         Assert.Equal(enumerated.Count, TextTokenizer.CountTokens(text));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(57)]
+    [InlineData(60)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(127)]
+    public void Tokenize_WordsAcrossTheScannerBlocks_KeepTheirExtent(int offset)
+    {
+        // The word scanner reads 64 characters at a time: words that start, end or run across a block edge,
+        // words longer than a block, and words that end the text must come out whole.
+        string longWord = new('w', 150);
+        string text = new string(' ', offset) + "alpha beta" + new string('x', 70) + " gamma, " + longWord + " d3lta9 " + longWord;
+        string expected = "alpha|beta" + new string('x', 70) + "|gamma|,|" + longWord + "|d3lta9|" + longWord;
+        Assert.Equal(expected, Split(text));
+        Assert.Equal(TokenKind.Word, TextTokenizer.Tokenize(text)[^1].Kind);
+    }
 }
