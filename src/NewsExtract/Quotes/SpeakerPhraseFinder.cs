@@ -1,3 +1,5 @@
+using NewsExtract.Internal;
+
 namespace NewsExtract.Quotes;
 
 /// <summary>
@@ -100,6 +102,12 @@ internal static class SpeakerPhraseFinder
         if (start >= hi || !c.IsWord(start))
         {
             return null;
+        }
+
+        if (LeadingRoleWordsBeforePerson(c, start, hi) is int name && FindAfter(c, name, hi) is { } named)
+        {
+            // "said farmer Ahmed Sadiq": the speaker is the person's name after the role words.
+            return named;
         }
 
         int end;
@@ -449,6 +457,32 @@ internal static class SpeakerPhraseFinder
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Rule "role words before a person" ("said farmer Ahmed Sadiq", "said retired teacher Mary Okafor"): the
+    /// recognizer leaves lowercase role words outside a person mention, so up to <see cref="MaxNominalWords"/>
+    /// lowercase words (no pronoun, determiner or phrase breaker; a speaker noun only after the first, since "said
+    /// spokesman X" is the nominal rule's) directly followed by the first token
+    /// of a Person mention are read as part of the speaker phrase. Returns that first name token, or null.
+    /// </summary>
+    private static int? LeadingRoleWordsBeforePerson(QuoteContext c, int start, int hi)
+    {
+        int k = start;
+        while (k < hi && k - start < MaxNominalWords && c.IsLower(k) && c.MentionAt(k) < 0
+            && !c.In(k, WordClasses.Pronouns) && !c.In(k, WordClasses.Determiners) && (k > start || !c.In(k, WordClasses.SpeakerNouns)) && !IsBreaker(c, k))
+        {
+            k++;
+        }
+
+        int m = c.MentionAt(k);
+        if (k == start || k >= hi || m < 0)
+        {
+            return null;
+        }
+
+        MentionInfo mention = c.Document.Mentions[m];
+        return mention.Type == EntityType.Person && mention.FirstToken == k ? k : null;
     }
 
     private static bool IsRoleWord(QuoteContext c, int token)

@@ -39,6 +39,18 @@ public class QuoteExtractorTests
         Assert.Equal("Marsh", LastName(QuoteWith(Quotes(text), "save lives")));
     }
 
+    [Theory]
+    [InlineData("said retired teacher Mary Okafor", "Mary Okafor")]
+    [InlineData("said farmer Tomas Lindqvist", "Tomas Lindqvist")]
+    [InlineData("said local shopkeeper Priya Raman", "Priya Raman")]
+    public void Extract_InvertedCueWithLowercaseRoleWords_KeepsTheCueAndPointsAtTheName(string cueAndSpeaker, string name)
+    {
+        string text = "The bridge reopened on Friday.\n\n\u201CWe waited three years for this,\u201D " + cueAndSpeaker + ".";
+        Quote quote = QuoteWith(Quotes(text), "three years");
+        Assert.Equal("said", quote.Cue?.Text);
+        Assert.Equal(name, quote.Speaker?.Mention?.Text);
+    }
+
     [Fact]
     public void Extract_PronounSubject_ResolvesToTheMostRecentPerson()
     {
