@@ -202,7 +202,8 @@ internal sealed class EntityRecognizer
     /// tokens with letters and no capital are dropped (runtime only, like the tail rule), except a surname
     /// particle ("van der Berg", "bin Rashed", "de Souza"; lexicon <c>name-particles</c>), which belongs to
     /// the name. A hyphenated "al-Nasser" is one tagger token with a capital, so it stays. One token always
-    /// remains.</summary>
+    /// remains, and nothing is dropped when no remaining word has a capital (text written in lower case,
+    /// "john smith said").</summary>
     internal static NerMentionSpan TrimLowercaseHead(NerInput input, NerMentionSpan span, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> nameParticles)
     {
         int skip = 0;
@@ -217,7 +218,27 @@ internal sealed class EntityRecognizer
             skip++;
         }
 
-        return skip == 0 ? span : span with { FirstToken = span.FirstToken + skip, TokenCount = span.TokenCount - skip };
+        if (skip == 0 || !HasCasedWordFrom(input, span.FirstToken + skip, span.FirstToken + span.TokenCount))
+        {
+            // Text written without capitals ("john smith said") gives no evidence that the head is not the name.
+            return span;
+        }
+
+        return span with { FirstToken = span.FirstToken + skip, TokenCount = span.TokenCount - skip };
+    }
+
+    private static bool HasCasedWordFrom(NerInput input, int first, int end)
+    {
+        for (int t = first; t < end; t++)
+        {
+            ReadOnlySpan<char> word = input.TokenText(t);
+            if (word.Length > 0 && !IsUncasedWord(word) && char.IsLetter(word[0]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The name-particles lexicon, for <see cref="TrimLowercaseHead"/>.</summary>

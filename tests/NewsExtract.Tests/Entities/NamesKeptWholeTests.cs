@@ -107,6 +107,8 @@ public class NamesKeptWholeTests
     [InlineData("Omar al-Nasser", "Omar al-Nasser")]
     [InlineData("J. K. Fenwick", "J. K. Fenwick")]
     [InlineData("farmer", "farmer")]
+    [InlineData("kari nordvik", "kari nordvik")]
+    [InlineData("mayor tove lindahl", "mayor tove lindahl")]
     public void TrimLowercaseHead_RoleWordsDropped_ParticlesAndNamesKept(string span, string expected)
     {
         string text = $"Harvest\n\nOn Monday {span} spoke.\n";
