@@ -243,22 +243,10 @@ internal static class SpeakerRankerTrainer
                 }
             }
 
-            for (int f = 0; f < n; f++)
-            {
-                double g = gradient[f] + (settings.L2 * data.Count * w[f] / 100.0);
-                history[f] += g * g;
-                if (history[f] > 0)
-                {
-                    w[f] -= settings.LearningRate * g / Math.Sqrt(history[f]);
-                }
-            }
+            AdaGradStep(w, gradient, history, settings.L2 * data.Count, settings.LearningRate);
         }
 
-        var weights = new Dictionary<uint, float>(n);
-        foreach (KeyValuePair<uint, int> pair in index)
-        {
-            weights[pair.Key] = (float)w[pair.Value];
-        }
+        Dictionary<uint, float> weights = ToWeights(index, w);
 
         return new SpeakerRankingModel(weights, detection is not null && settings.Detection ? TrainDetector([.. detection], settings) : null);
     }
@@ -413,28 +401,45 @@ internal static class SpeakerRankerTrainer
                 }
             }
 
-            for (int f = 0; f < n; f++)
-            {
-                double g = gradient[f] + (settings.DetectionL2 * data.Count * w[f] / 100.0);
-                history[f] += g * g;
-                if (history[f] > 0)
-                {
-                    w[f] -= settings.LearningRate * g / Math.Sqrt(history[f]);
-                }
-            }
+            AdaGradStep(w, gradient, history, settings.DetectionL2 * data.Count, settings.LearningRate);
         }
 
-        var weights = new Dictionary<uint, float>(n);
-        foreach (KeyValuePair<uint, int> pair in index)
-        {
-            weights[pair.Key] = (float)w[pair.Value];
-        }
+        Dictionary<uint, float> weights = ToWeights(index, w);
 
         // The decision threshold (a logit) is folded into the per-kind bias, so the library keeps "logit >= 0".
         for (int k = (int)QuoteKind.Direct; k <= (int)QuoteKind.Indirect; k++)
         {
             uint bias = SpeakerFeatures.Hash("d.bias", 1, k, 0, 0);
             weights[bias] = (float)((weights.TryGetValue(bias, out float b) ? b : 0f) - settings.DetectionThreshold);
+        }
+
+        return weights;
+    }
+
+    /// <summary>
+    /// One AdaGrad step of the ranker and the detector: each weight moves against its gradient plus the L2 term
+    /// (<paramref name="l2PerHundred"/> / 100 times the weight), scaled by the root of its summed squared gradients.
+    /// </summary>
+    private static void AdaGradStep(double[] w, double[] gradient, double[] history, double l2PerHundred, double learningRate)
+    {
+        for (int f = 0; f < w.Length; f++)
+        {
+            double g = gradient[f] + (l2PerHundred * w[f] / 100.0);
+            history[f] += g * g;
+            if (history[f] > 0)
+            {
+                w[f] -= learningRate * g / Math.Sqrt(history[f]);
+            }
+        }
+    }
+
+    /// <summary>The trained weights by feature hash, as the model file stores them.</summary>
+    private static Dictionary<uint, float> ToWeights(Dictionary<uint, int> index, double[] w)
+    {
+        var weights = new Dictionary<uint, float>(w.Length);
+        foreach (KeyValuePair<uint, int> pair in index)
+        {
+            weights[pair.Key] = (float)w[pair.Value];
         }
 
         return weights;

@@ -37,7 +37,7 @@ internal static class QuoteDetection
         if (cue is QuoteCue qc)
         {
             f.Add("d.cuepos", qc.Start < start ? 1 : 2, k);
-            int cueWord = CueHash(c.Text.AsSpan(qc.Start, qc.End - qc.Start));
+            int cueWord = (int)SpeakerFeatures.HashLowercase(c.Text.AsSpan(qc.Start, qc.End - qc.Start), MaxCueLength);
             f.Add("d.cue", cueWord, k);
             f.Add("d.cue.loose", cueWord, q.Loose == 0 ? 0 : 1, k);
             int before = c.TokenAt(qc.Start) - 1;
@@ -75,18 +75,6 @@ internal static class QuoteDetection
         f.Add("d.title", paragraph.Kind == ParagraphKind.Body ? 0 : 1, k);
         f.Add("d.parstart", start - paragraph.Start <= 1 ? 1 : 0, k);
         return f.ToArray();
-    }
-
-    private static int CueHash(ReadOnlySpan<char> cue)
-    {
-        // FNV-1a over the lower-cased cue, as an int value of the "d.cue" feature.
-        uint h = 2166136261;
-        for (int i = 0; i < cue.Length && i < MaxCueLength; i++)
-        {
-            h = (h ^ char.ToLowerInvariant(cue[i])) * 16777619;
-        }
-
-        return (int)h;
     }
 
     /// <summary>

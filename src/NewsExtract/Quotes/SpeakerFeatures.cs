@@ -51,6 +51,21 @@ internal sealed class SpeakerFeatures
         return h;
     }
 
+    /// <summary>
+    /// FNV-1a over the lower-cased first <paramref name="maxLength"/> characters of a word, for a word used as a
+    /// feature value ("said", "says", "according").
+    /// </summary>
+    public static uint HashLowercase(ReadOnlySpan<char> word, int maxLength)
+    {
+        uint h = Offset;
+        for (int i = 0; i < word.Length && i < maxLength; i++)
+        {
+            h = (h ^ char.ToLowerInvariant(word[i])) * Prime;
+        }
+
+        return h;
+    }
+
     private static uint Mix(uint h, int value)
     {
         uint v = (uint)value;

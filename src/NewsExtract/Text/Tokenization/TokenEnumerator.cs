@@ -65,22 +65,32 @@ public ref struct TokenEnumerator
             i++;
         }
 
-        if ((uint)i < (uint)text.Length)
+        if ((uint)i < (uint)text.Length && char.IsAsciiLetterOrDigit(text[i]) && TryPlainWord(text, i))
         {
-            char first = text[i];
-            if (char.IsAsciiLetterOrDigit(first))
-            {
-                int j = WordRunEnd(text, i + 1);
-                if ((uint)j >= (uint)text.Length || IsPlainWordEnd(text[j], first))
-                {
-                    _current = new Token(i, j, char.IsAsciiDigit(first) ? TokenKind.Number : TokenKind.Word);
-                    _position = j;
-                    return true;
-                }
-            }
+            return true;
         }
 
         return MoveNextGeneral(i);
+    }
+
+    /// <summary>
+    /// The plain ASCII word or number starting at <paramref name="i"/> (its first character a letter or digit),
+    /// when it ends at a space, the end of the text or a comma, so that no rule (clitic, URL, abbreviation,
+    /// hyphen) applies: sets the current token and returns true. Inlined into both scanners.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryPlainWord(ReadOnlySpan<char> text, int i)
+    {
+        char first = text[i];
+        int j = WordRunEnd(text, i + 1);
+        if ((uint)j >= (uint)text.Length || IsPlainWordEnd(text[j], first))
+        {
+            _current = new Token(i, j, char.IsAsciiDigit(first) ? TokenKind.Number : TokenKind.Word);
+            _position = j;
+            return true;
+        }
+
+        return false;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -109,12 +119,8 @@ public ref struct TokenEnumerator
         char first = text[i];
         if (char.IsAsciiLetterOrDigit(first))
         {
-            int j = WordRunEnd(text, i + 1);
-
-            if ((uint)j >= (uint)text.Length || IsPlainWordEnd(text[j], first))
+            if (TryPlainWord(text, i))
             {
-                _current = new Token(i, j, char.IsAsciiDigit(first) ? TokenKind.Number : TokenKind.Word);
-                _position = j;
                 return true;
             }
         }
