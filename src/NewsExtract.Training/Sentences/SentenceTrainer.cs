@@ -259,6 +259,8 @@ public static class SentenceTrainer
     /// <summary>Runs the full model without a gate and records the gate score of every candidate it calls an end.</summary>
     private struct AcceptanceRecorder(SentenceModel model, short[] gate, List<int> accepted, List<int> all) : ISentenceBoundaryDecider
     {
+        public readonly bool UsesGate => true;
+
         private int _score;
 
         public bool NeedsFullFeatures(Token[] tokens, int index, ReadOnlySpan<int> features, out bool split)
@@ -290,6 +292,8 @@ public static class SentenceTrainer
     /// <summary>Records each candidate's gate features and gold label and answers with the gold label.</summary>
     private readonly struct GateRecorder(HashSet<int> goldEnds, List<int> features, List<bool> labels) : ISentenceBoundaryDecider
     {
+        public bool UsesGate => true;
+
         public bool NeedsFullFeatures(Token[] tokens, int index, ReadOnlySpan<int> gate, out bool split)
         {
             split = goldEnds.Contains(tokens[index].End);
@@ -371,6 +375,9 @@ public static class SentenceTrainer
         public int Candidates;
 
         /// <summary>The full model learns from every candidate, whatever the gate says.</summary>
+        public readonly bool UsesGate => false;
+
+        /// <summary>Not called: <see cref="UsesGate"/> is false.</summary>
         public readonly bool NeedsFullFeatures(Token[] tokens, int index, ReadOnlySpan<int> gate, out bool split)
         {
             split = false;

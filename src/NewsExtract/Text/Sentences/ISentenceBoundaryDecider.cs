@@ -5,6 +5,9 @@ namespace NewsExtract.Text.Sentences;
 /// <summary>Takes the decision at one candidate sentence boundary (the gap after a token), in two stages.</summary>
 internal interface ISentenceBoundaryDecider
 {
+    /// <summary>Whether the splitter computes the gate features and asks <see cref="NeedsFullFeatures"/> (otherwise every candidate goes to <see cref="Decide"/>).</summary>
+    bool UsesGate { get; }
+
     /// <summary>
     /// The first stage: whether the candidate needs the full features (<see cref="Decide"/>); when it does
     /// not, <paramref name="split"/> is the decision.

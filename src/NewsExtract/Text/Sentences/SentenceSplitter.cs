@@ -115,8 +115,15 @@ internal sealed class SentenceSplitter
                 else
                 {
                     // The cheap gate first; only the candidates it passes pay for the full hashed features.
-                    SentenceGate.Extract(text, tokens, i, first, end, mark == RuleMark.Split, ref state, gate);
-                    if (decider.NeedsFullFeatures(tokens, i, gate, out split))
+                    split = false;
+                    bool full = true;
+                    if (decider.UsesGate)
+                    {
+                        SentenceGate.Extract(text, tokens, i, first, end, mark == RuleMark.Split, ref state, gate);
+                        full = decider.NeedsFullFeatures(tokens, i, gate, out split);
+                    }
+
+                    if (full)
                     {
                         int n = SentenceFeatures.Extract(text, tokens, i, first, end, mark == RuleMark.Split, ref state, features);
                         split = decider.Decide(tokens, i, features[..n]);
@@ -230,6 +237,8 @@ internal sealed class SentenceSplitter
     /// <summary>Scores candidates with the trained model.</summary>
     private readonly struct ModelDecider(SentenceModel model) : ISentenceBoundaryDecider
     {
+        public bool UsesGate => model.HasGate;
+
         public bool NeedsFullFeatures(Token[] tokens, int index, ReadOnlySpan<int> gate, out bool split)
         {
             split = false;
