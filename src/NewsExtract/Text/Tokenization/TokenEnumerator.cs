@@ -586,6 +586,13 @@ public ref struct TokenEnumerator
                 // "first.last@example.com": only worth a look when the period is followed by more address.
                 if (char.IsAsciiLetterOrDigit(next))
                 {
+                    int dottedEnd = number ? 0 : ScanDottedName(text, start, i);
+                    if (dottedEnd > 0)
+                    {
+                        kind = TokenKind.Url;
+                        return dottedEnd;
+                    }
+
                     int emailEnd = TryScanEmail(text, start);
                     if (emailEnd > 0)
                     {
@@ -806,6 +813,54 @@ public ref struct TokenEnumerator
             WebSuffixKind.File => true,
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// A name of three or more labels joined by single periods that starts at <paramref name="start"/> and has its
+    /// first period at <paramref name="dot"/>: a host name ending in a domain suffix ("mail.example.com") or a
+    /// dotted identifier of lowercase labels ("comp.lang.basic", "org.example.tools"), or a file name
+    /// ("notes.v2.pdf"). Its end, or 0. Two labels
+    /// are left to the domain-suffix rule ("example.com") and to the sentence splitter ("end.next").
+    /// </summary>
+    private static int ScanDottedName(ReadOnlySpan<char> text, int start, int dot)
+    {
+        bool lower = dot - start >= 2;
+        for (int k = start; k < dot; k++)
+        {
+            char ch = text[k];
+            if (!char.IsAsciiLetterOrDigit(ch) && (ch != '-' || k == start))
+            {
+                return 0;
+            }
+
+            lower &= char.IsAsciiLetterLower(ch) || ch == '-';
+        }
+
+        int labels = 1;
+        int labelStart = dot;
+        int i = dot;
+        while (i + 1 < text.Length && text[i] == '.' && char.IsAsciiLetterOrDigit(text[i + 1]))
+        {
+            labelStart = i + 1;
+            int j = labelStart;
+            while (j < text.Length && (char.IsAsciiLetterOrDigit(text[j])
+                || (text[j] == '-' && j + 1 < text.Length && char.IsAsciiLetterOrDigit(text[j + 1]))))
+            {
+                lower &= char.IsAsciiLetterLower(text[j]) || text[j] == '-';
+                j++;
+            }
+
+            lower &= j - labelStart >= 2;
+            labels++;
+            i = j;
+        }
+
+        if (labels < 3 || (i < text.Length && (IsWordChar(text[i]) || text[i] is '@' or '_')))
+        {
+            return 0;
+        }
+
+        return lower || IsDomainSuffix(text[labelStart..i]) ? i : 0;
     }
 
     /// <summary>Extends a handle such as "@example" over a following domain suffix (".com").</summary>

@@ -137,6 +137,23 @@ public sealed class TextTokenizerTests
         => Assert.Equal(kind, KindOf(text, token));
 
     [Theory]
+    [InlineData("Log in at mail.news-site.com.", "Log|in|at|mail.news-site.com|.")]
+    [InlineData("Posted to comp.lang.basic today", "Posted|to|comp.lang.basic|today")]
+    [InlineData("Groups: rec.pets.dogs.open-forum  Hi", "Groups|:|rec.pets.dogs.open-forum|Hi")]
+    [InlineData("Open notes.final.pdf now", "Open|notes.final.pdf|now")]
+    [InlineData("Write to a.b.smith@example.com now", "Write|to|a.b.smith@example.com|now")]
+    public void Tokenize_DottedNamesOfThreeLabels_OneToken(string text, string expected)
+        => Assert.Equal(expected, Split(text));
+
+    [Theory]
+    [InlineData("It ended.then it began", "It|ended|.|then|it|began")]
+    [InlineData("It ended.Then.Later on", "It|ended|.|Then|.|Later|on")]
+    [InlineData("He said so.He.Left", "He|said|so|.|He|.|Left")]
+    [InlineData("a.very.x end", "a|.|very|.|x|end")]
+    public void Tokenize_DottedRunsThatAreNotNames_StaySplit(string text, string expected)
+        => Assert.Equal(expected, Split(text));
+
+    [Theory]
     [InlineData("Great news \uD83D\uDE00!", "\uD83D\uDE00")]
     [InlineData("Love it \u2764\uFE0F", "\u2764\uFE0F")]
     [InlineData("family \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 day", "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67")]
