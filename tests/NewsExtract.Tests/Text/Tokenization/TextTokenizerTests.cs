@@ -150,6 +150,9 @@ public sealed class TextTokenizerTests
     [InlineData("It ended.Then.Later on", "It|ended|.|Then|.|Later|on")]
     [InlineData("He said so.He.Left", "He|said|so|.|He|.|Left")]
     [InlineData("a.very.x end", "a|.|very|.|x|end")]
+    [InlineData("King Tut.ankh.Amun ruled", "King|Tut|.|ankh|.|Amun|ruled")]
+    [InlineData("Halo.Bungie.Org fans", "Halo|.|Bungie|.|Org|fans")]
+    [InlineData("the U.S.A. team", "the|U.S.A.|team")]
     public void Tokenize_DottedRunsThatAreNotNames_StaySplit(string text, string expected)
         => Assert.Equal(expected, Split(text));
 
