@@ -256,12 +256,21 @@ internal sealed class QuoteExtractor
                 }
             }
 
-            if (overlaps || sentence.TokenCount < 5)
+            if ((overlaps && !c.LooseCandidates) || sentence.TokenCount < 5)
             {
                 continue;
             }
 
             ReportedSpeech? found = ReportedSpeechFinder.Find(c, sentence.FirstToken, sentence.FirstToken + sentence.TokenCount);
+            if (overlaps && found is ReportedSpeech marked)
+            {
+                // A sentence with quote marks: its reported speech is a loose candidate when it lies outside every
+                // marked quote of the paragraph ("… called it “false” and said he never issued directions").
+                found = OverlapsCandidate(candidates, p, marked.ContentStart, marked.ContentEnd)
+                    ? null
+                    : marked with { Loose = marked.Loose | LooseReason.MarkedSentence };
+            }
+
             if (found is ReportedSpeech rs && rs.ContentEnd > rs.ContentStart)
             {
                 // "The suit says A and alleges that B", "…, he said, adding that B": one statement per verb.
@@ -312,9 +321,10 @@ internal sealed class QuoteExtractor
                         last--;
                     }
 
-                    if (comma < sentenceEnd && c.IsPunct(comma, ',') && last - comma >= 3)
+                    if (comma < sentenceEnd && c.IsPunct(comma, ',') && last - comma >= 3
+                        && !(overlaps && OverlapsCandidate(candidates, p, c.Tokens[comma + 1].Start, c.Tokens[last].End)))
                     {
-                        var rest = new QuoteCandidate(c.Tokens[comma + 1].Start, c.Tokens[last].End, QuoteKind.Indirect, p) { Loose = rs.Loose };
+                        var rest = new QuoteCandidate(c.Tokens[comma + 1].Start, c.Tokens[last].End, QuoteKind.Indirect, p) { Loose = rs.Loose & ~LooseReason.ShortContent };
                         rest.Attribution = q.Attribution;
                         candidates.Add(rest);
                     }
@@ -336,6 +346,20 @@ internal sealed class QuoteExtractor
                 }
             }
         }
+    }
+
+    /// <summary>Whether a span overlaps a candidate of paragraph <paramref name="p"/> found so far.</summary>
+    private static bool OverlapsCandidate(List<QuoteCandidate> candidates, int p, int start, int end)
+    {
+        for (int i = candidates.Count - 1; i >= 0 && candidates[i].Paragraph == p; i--)
+        {
+            if (candidates[i].Start < end && start < candidates[i].End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
