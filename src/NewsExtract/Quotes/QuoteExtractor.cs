@@ -71,6 +71,10 @@ internal sealed class QuoteExtractor
                 && document.Text[paragraph.End - 1] is '.' or '!' or '?'))
             {
                 AddReportedSpeech(c, p, paragraph, regions, candidates);
+                if (c.LooseCandidates && regions.Count == 0)
+                {
+                    AddNameLine(c, p, paragraph, candidates);
+                }
             }
 
             previousOpen = regions.Count > 0 && regions[^1].CloseMark < 0;
@@ -348,6 +352,59 @@ internal sealed class QuoteExtractor
         }
     }
 
+    /// <summary>
+    /// A loose candidate (<see cref="LooseReason.NameLine"/>) for a paragraph without quote marks that ends in a line
+    /// that is only a person's name, after a full stop, optionally followed by a short affiliation ("… an emergency.
+    /// Jane Doe", "… their doors. Jane Doe, Example.ca"): the layout of a pull quote whose marks the page text lost.
+    /// The statement is the paragraph before the name; the name is its speaker phrase, with no cue.
+    /// </summary>
+    private static void AddNameLine(QuoteContext c, int p, Paragraph paragraph, List<QuoteCandidate> candidates)
+    {
+        int first = c.TokenAt(paragraph.Start);
+        int last = c.TokenBefore(paragraph.End) - 1;
+        if (first >= c.Tokens.Length || last <= first)
+        {
+            return;
+        }
+
+        // The name: a person mention after sentence-final punctuation, with at most ", <a few tokens>" after it.
+        int nameStart = -1;
+        int nameEnd = -1;
+        for (int t = last; t > first && t > last - 8; t--)
+        {
+            int m = c.MentionAt(t);
+            if (m < 0 || c.MentionAt(t - 1) == m)
+            {
+                continue;
+            }
+
+            int entity = c.Index.EntityOfMention(m);
+            MentionInfo mention = c.Document.Mentions[m];
+            int end = mention.FirstToken + mention.TokenCount;
+            if (entity >= 0 && c.Index.IsPerson(entity) && mention.TokenCount >= 2 && c.EndsSentence(t - 1)
+                && (end > last || (c.IsPunct(end, ',') && last - end <= 4)))
+            {
+                nameStart = t;
+                nameEnd = end;
+            }
+
+            break;
+        }
+
+        int contentLast = nameStart - 2;
+        if (nameStart < 0 || contentLast - first < 4 || OverlapsCandidate(candidates, p, c.Tokens[first].Start, c.Tokens[contentLast].End))
+        {
+            return;
+        }
+
+        var phrase = new SpeakerPhrase(nameStart, nameEnd - 1, nameEnd - 1, SpeakerPhraseKind.Name);
+        candidates.Add(new QuoteCandidate(c.Tokens[first].Start, c.Tokens[contentLast].End, QuoteKind.Indirect, p)
+        {
+            Loose = LooseReason.NameLine,
+            Attribution = new Attribution(0, 0, phrase),
+        });
+    }
+
     /// <summary>Whether a span overlaps a candidate of paragraph <paramref name="p"/> found so far.</summary>
     private static bool OverlapsCandidate(List<QuoteCandidate> candidates, int p, int start, int end)
     {
@@ -382,7 +439,7 @@ internal sealed class QuoteExtractor
                 phrase = a.Phrase;
                 q.Speaker = resolver.Resolve(a.Phrase);
                 q.SpeakerEvent = q.Speaker is null ? null : resolver.LastSpeaker;
-                cue = new QuoteCue(a.CueStart, a.CueEnd, c.Text[a.CueStart..a.CueEnd]);
+                cue = a.CueEnd > a.CueStart ? new QuoteCue(a.CueStart, a.CueEnd, c.Text[a.CueStart..a.CueEnd]) : null;
             }
             else if (q.SharesWith is QuoteCandidate other && other.Attribution is Attribution shared)
             {
@@ -396,7 +453,7 @@ internal sealed class QuoteExtractor
 
                 q.Speaker = other.Speaker;
                 q.SpeakerEvent = other.SpeakerEvent;
-                cue = new QuoteCue(shared.CueStart, shared.CueEnd, c.Text[shared.CueStart..shared.CueEnd]);
+                cue = shared.CueEnd > shared.CueStart ? new QuoteCue(shared.CueStart, shared.CueEnd, c.Text[shared.CueStart..shared.CueEnd]) : null;
             }
             else if (q.MayCarry && previous is not null && previous.Speaker is Speaker carried
                 && (q.Paragraph - previous.Paragraph <= 1 || q.Continues || StillAbout(c, q.Paragraph - 1, previous.Paragraph, carried)))

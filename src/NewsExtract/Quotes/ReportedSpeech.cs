@@ -37,6 +37,12 @@ internal static class LooseReason
     /// <summary>The sentence also holds a quoted stretch that is a quote of its own; this reading lies outside it.</summary>
     public const int MarkedSentence = 256;
 
+    /// <summary>
+    /// No cue: an unmarked statement whose paragraph ends in a line that is only a person's name, the layout of a
+    /// pull quote with its credit ("… constitute an emergency. Jane Doe").
+    /// </summary>
+    public const int NameLine = 512;
+
     /// <summary>The number of reason bits.</summary>
-    public const int Count = 9;
+    public const int Count = 10;
 }
