@@ -269,8 +269,10 @@ internal sealed class QuoteExtractor
             if (overlaps && found is ReportedSpeech marked)
             {
                 // A sentence with quote marks: its reported speech is a loose candidate when it lies outside every
-                // marked quote of the paragraph ("… called it “false” and said he never issued directions").
+                // marked quote of the paragraph ("… called it “false” and said he never issued directions") and its
+                // cue is not a marked quote's own ("When asked …, she said, “…”").
                 found = OverlapsCandidate(candidates, p, marked.ContentStart, marked.ContentEnd)
+                    || CueOfCandidate(candidates, p, c.Tokens[marked.CueFirst].Start)
                     ? null
                     : marked with { Loose = marked.Loose | LooseReason.MarkedSentence };
             }
@@ -325,7 +327,11 @@ internal sealed class QuoteExtractor
                         last--;
                     }
 
-                    if (comma < sentenceEnd && c.IsPunct(comma, ',') && last - comma >= 3
+                    // Not a continuation: a capitalized start (the rest of a name list: "according to the Meteorology,
+                    // Climatology and …") or, after "said X,", an appositive describing X ("…, a spokesman for …").
+                    bool cueThenPhrase = rs.Phrase is SpeakerPhrase sp && sp.First >= rs.CueEnd;
+                    if (comma < sentenceEnd && c.IsPunct(comma, ',') && last - comma >= 3 && c.IsLower(comma + 1)
+                        && !(cueThenPhrase && RoleLike(c, comma + 1, last))
                         && !(overlaps && OverlapsCandidate(candidates, p, c.Tokens[comma + 1].Start, c.Tokens[last].End)))
                     {
                         var rest = new QuoteCandidate(c.Tokens[comma + 1].Start, c.Tokens[last].End, QuoteKind.Indirect, p) { Loose = rs.Loose & ~LooseReason.ShortContent };
@@ -403,6 +409,35 @@ internal sealed class QuoteExtractor
             Loose = LooseReason.NameLine,
             Attribution = new Attribution(0, 0, phrase),
         });
+    }
+
+    /// <summary>Whether a cue (its start offset) is the attribution cue of a candidate of paragraph <paramref name="p"/>.</summary>
+    private static bool CueOfCandidate(List<QuoteCandidate> candidates, int p, int cueStart)
+    {
+        for (int i = candidates.Count - 1; i >= 0 && candidates[i].Paragraph == p; i--)
+        {
+            if ((candidates[i].Attribution is Attribution a && a.CueEnd > a.CueStart && a.CueStart == cueStart)
+                || (candidates[i].CueEnd > candidates[i].CueStart && candidates[i].CueStart == cueStart))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether one of the first three tokens of <c>a..last</c> is a speaker noun or title (an appositive role: "a spokesman for …").</summary>
+    private static bool RoleLike(QuoteContext c, int a, int last)
+    {
+        for (int t = a; t <= last && t < a + 3; t++)
+        {
+            if (c.IsWord(t) && (c.In(t, WordClasses.SpeakerNouns) || c.IsTitle(t)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a span overlaps a candidate of paragraph <paramref name="p"/> found so far.</summary>
