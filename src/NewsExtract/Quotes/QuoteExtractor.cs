@@ -283,21 +283,42 @@ internal sealed class QuoteExtractor
                 int splitAt = -1;
                 int secondCue = -1;
                 int secondLength = 0;
+                int secondLoose = rs.Loose;
+                SpeakerPhrase? secondPhrase = rs.Phrase;
                 for (int t = c.TokenAt(rs.ContentStart); t + 1 < c.Tokens.Length && c.Tokens[t + 1].End <= rs.ContentEnd; t++)
                 {
-                    if (!(c.Is(t, "and") || (c.IsPunct(t, ',') && c.Span(t + 1).EndsWith("ing", StringComparison.Ordinal))))
+                    // For the detector also: ", noting …" without "that" (a loose participle), and ", she believed …" /
+                    // ": she notes …" (a new reporting clause with a pronoun subject) end the first statement.
+                    bool participle = c.IsPunct(t, ',') && c.Span(t + 1).EndsWith("ing", StringComparison.Ordinal);
+                    bool pronounClause = c.LooseCandidates && (c.IsPunct(t, ',') || c.IsPunct(t, ':')) && t + 2 < c.Tokens.Length
+                        && c.IsLower(t + 1) && c.In(t + 1, WordClasses.Pronouns) && c.Tokens[t + 2].End <= rs.ContentEnd;
+                    if (!(c.Is(t, "and") || participle || pronounClause))
                     {
                         continue;
                     }
 
-                    int verb = c.Is(t, "and") ? t + 1 : t + 1;
+                    int verb = pronounClause ? t + 2 : t + 1;
                     int n = c.Cues.Match(c.Text, c.Tokens, verb, c.Tokens.Length, out CueVerb? cue);
-                    if (n > 0 && c.IsLower(verb) && !c.Span(verb).Equals(cue!.Lemma, StringComparison.OrdinalIgnoreCase)
-                        && verb + n < c.Tokens.Length && c.Is(verb + n, "that"))
+                    if (n == 0 || !c.IsLower(verb) || c.Span(verb).Equals(cue!.Lemma, StringComparison.OrdinalIgnoreCase) || verb + n >= c.Tokens.Length)
+                    {
+                        continue;
+                    }
+
+                    bool that = c.Is(verb + n, "that");
+                    if (that || (c.LooseCandidates && (participle || pronounClause) && !cue.NeedsThat))
                     {
                         splitAt = t;
                         secondCue = verb;
                         secondLength = n;
+                        if (pronounClause)
+                        {
+                            secondPhrase = new SpeakerPhrase(t + 1, t + 1, t + 1, SpeakerPhraseKind.Pronoun);
+                        }
+                        else if (!that)
+                        {
+                            secondLoose |= LooseReason.Participle;
+                        }
+
                         break;
                     }
                 }
@@ -342,11 +363,12 @@ internal sealed class QuoteExtractor
 
                 if (splitAt > 0)
                 {
-                    int contentStart = c.Tokens[secondCue + secondLength + 1].Start;
+                    int afterCue = secondCue + secondLength;
+                    int contentStart = c.Tokens[c.Is(afterCue, "that") ? afterCue + 1 : afterCue].Start;
                     if (contentStart < rs.ContentEnd)
                     {
-                        var second = new QuoteCandidate(contentStart, rs.ContentEnd, QuoteKind.Indirect, p) { Loose = rs.Loose };
-                        if (rs.Phrase is SpeakerPhrase same)
+                        var second = new QuoteCandidate(contentStart, rs.ContentEnd, QuoteKind.Indirect, p) { Loose = secondLoose };
+                        if (secondPhrase is SpeakerPhrase same)
                         {
                             second.Attribution = new Attribution(c.Tokens[secondCue].Start, c.Tokens[secondCue + secondLength - 1].End, same);
                         }
