@@ -72,6 +72,20 @@ public class ReportedSpeechCandidateTests
     }
 
     [Fact]
+    public void ReportedContent_EndsAtAParticipleCueOrAPronounReportingClause()
+    {
+        const string participle = "The vote was delayed.\n\nTom Reyes argued that the move hurt his group in the dispute, noting the board rarely meets in public.";
+        IReadOnlyList<Quote> all = AllCandidates(participle);
+        Assert.Contains(all, q => q.Text == "the move hurt his group in the dispute");
+        Assert.Contains(all, q => q.Text == "the board rarely meets in public");
+
+        const string pronoun = "The ruling came on Friday.\n\nThough Judge Ann Kerr said she was loath to punish a charity, she insisted the station had acted improperly.";
+        all = AllCandidates(pronoun);
+        Assert.Contains(all, q => q.Text == "she was loath to punish a charity");
+        Assert.Contains(all, q => q.Text == "the station had acted improperly");
+    }
+
+    [Fact]
     public void AppositiveAfterSaidName_IsNoContinuation()
     {
         const string text = "The storm hit overnight.\n\nThe storm damaged 40 homes along the coast, said Tom Reyes, a spokesman for the fire department.";
