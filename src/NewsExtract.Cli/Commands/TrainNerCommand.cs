@@ -16,6 +16,11 @@ internal static class TrainNerCommand
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
+        var selfTrain = new Option<string[]>("--self-train")
+        {
+            Description = "Self-training BIO files from 'train selftrain' (machine-tagged unlabeled text), each optionally FILE@WEIGHT; their text is not added to the cluster text again.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var dev = new Option<string[]>("--dev")
         {
             Description = "BIO dev files; early stopping uses the mean of their micro F1.",
@@ -44,11 +49,12 @@ internal static class TrainNerCommand
 
         var command = new Command("ner", "Train the entity model from BIO files (progress on stderr).")
         {
-            train, dev, output, gazetteers, gazetteerSet, unlabeled, seed, epochs, onePass, minCount, clusterWords, folds,
+            train, selfTrain, dev, output, gazetteers, gazetteerSet, unlabeled, seed, epochs, onePass, minCount, clusterWords, folds,
         };
         command.SetAction(parse => Run(new NerTrainer
         {
             TrainFiles = parse.GetValue(train) ?? [],
+            SelfTrainFiles = parse.GetValue(selfTrain) ?? [],
             DevFiles = parse.GetValue(dev) ?? [],
             GazetteerFolder = parse.GetValue(gazetteers),
             GazetteerSet = parse.GetValue(gazetteerSet)!,

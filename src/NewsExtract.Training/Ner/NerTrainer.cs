@@ -21,6 +21,11 @@ internal sealed class NerTrainer
     /// weight W is seen floor(W) times an epoch, and once more with probability W - floor(W) (seeded).</summary>
     public required IReadOnlyList<string> TrainFiles { get; init; }
 
+    /// <summary>Self-training files (<c>train selftrain</c> output: machine-tagged sentences of the
+    /// unlabeled text), weighted like <see cref="TrainFiles"/>; trained on like them, but their text is not
+    /// added to the cluster text again (it is already there through <see cref="UnlabeledFiles"/>).</summary>
+    public IReadOnlyList<string> SelfTrainFiles { get; init; } = [];
+
     /// <summary>Dev files; early stopping and the two-pass choice use the mean of their micro F1.</summary>
     public required IReadOnlyList<string> DevFiles { get; init; }
 
@@ -52,18 +57,25 @@ internal sealed class NerTrainer
         var clock = Stopwatch.StartNew();
         var train = new List<ConllDocument>();
         var weights = new List<double>();
-        foreach (string spec in TrainFiles)
+        void Load(IReadOnlyList<string> specs)
         {
-            (string file, double weight) = ParseWeighted(spec);
-            List<ConllDocument> documents = ConllReader.Read(file);
-            train.AddRange(documents);
-            for (int d = 0; d < documents.Count; d++)
+            foreach (string spec in specs)
             {
-                weights.Add(weight);
-            }
+                (string file, double weight) = ParseWeighted(spec);
+                List<ConllDocument> documents = ConllReader.Read(file);
+                train.AddRange(documents);
+                for (int d = 0; d < documents.Count; d++)
+                {
+                    weights.Add(weight);
+                }
 
-            Log.WriteLine($"train: {file} weight {weight.ToString(CultureInfo.InvariantCulture)} ({documents.Count} documents)");
+                Log.WriteLine($"train: {file} weight {weight.ToString(CultureInfo.InvariantCulture)} ({documents.Count} documents)");
+            }
         }
+
+        Load(TrainFiles);
+        int labeled = train.Count;
+        Load(SelfTrainFiles);
 
         _weights = weights.ToArray();
         var dev = new List<List<ConllDocument>>();
@@ -84,7 +96,8 @@ internal sealed class NerTrainer
             clusterer.AddText(TextFileReader.ReadAllText(file));
         }
 
-        foreach (ConllDocument document in train)
+        // The labeled training text joins the cluster text; self-training text is already in the unlabeled files.
+        foreach (ConllDocument document in train.Take(labeled))
         {
             foreach (string[] sentence in document.Sentences)
             {
@@ -106,7 +119,7 @@ internal sealed class NerTrainer
 
         string description = string.Create(
             CultureInfo.InvariantCulture,
-            $"NewsExtract entity model; trained on {string.Join(", ", Names(TrainFiles))}; dev {string.Join(", ", Names(DevFiles))}; gazetteers {GazetteerSet}; seed {Seed}");
+            $"NewsExtract entity model; trained on {string.Join(", ", Names(TrainFiles))}{(SelfTrainFiles.Count > 0 ? "; self-training " + string.Join(", ", SelfTrainFiles.Select(Path.GetFileName)) : string.Empty)}; dev {string.Join(", ", Names(DevFiles))}; gazetteers {GazetteerSet}; seed {Seed}");
         NerModel Build(params NerWeights[] passes)
             => new(classes, description, passes, clusterKeys, clusterCodes, gazetteer.Categories, gazetteer.Keys, gazetteer.Masks);
 
