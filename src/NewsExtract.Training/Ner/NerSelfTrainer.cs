@@ -36,7 +36,8 @@ internal sealed class NerSelfTrainer
 
     public TextWriter Log { get; init; } = TextWriter.Null;
 
-    /// <summary>Counts of one run, for the log and the docs.</summary>
+    /// <summary>Counts of one run, for the log and the docs. Each sentence is counted once, under the
+    /// first rule that drops it (dev/test copy, no mention, unsure, unpunctuated) or as kept.</summary>
     public sealed class Statistics
     {
         public int Documents { get; set; }
@@ -272,6 +273,19 @@ internal sealed class NerSelfTrainer
         {
             counts[d, 0]++;
             int end = sentence.FirstToken + sentence.TokenCount;
+            var words = new string[sentence.TokenCount];
+            for (int i = 0; i < sentence.TokenCount; i++)
+            {
+                words[i] = input.TokenText(sentence.FirstToken + i).ToString();
+            }
+
+            // Every sentence is checked against the dev/test text first, so the count covers all of it.
+            if (excluded.Contains(Key(words)))
+            {
+                counts[d, 4]++;
+                continue;
+            }
+
             bool mention = false;
             bool doubtful = sentence.IsHeadline;
             bool whitespace = false;
@@ -304,25 +318,17 @@ internal sealed class NerSelfTrainer
                 continue;
             }
 
-            ReadOnlySpan<char> last = input.TokenText(end - 1);
+            string last = words[^1];
             if (!(last is "." or "!" or "?" or "\"" or "\u201D" or "'" or "\u2019"))
             {
                 counts[d, 3]++;
                 continue;
             }
 
-            var words = new string[sentence.TokenCount];
             var pairs = new string[sentence.TokenCount][];
             for (int i = 0; i < sentence.TokenCount; i++)
             {
-                words[i] = input.TokenText(sentence.FirstToken + i).ToString();
                 pairs[i] = [words[i], labels[sentence.FirstToken + i]];
-            }
-
-            if (excluded.Contains(Key(words)))
-            {
-                counts[d, 4]++;
-                continue;
             }
 
             counts[d, 5] += mentions;
@@ -335,5 +341,5 @@ internal sealed class NerSelfTrainer
     /// <summary>A one-line summary of a run.</summary>
     public static string Describe(Statistics s) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{s.Documents} documents, {s.Sentences} sentences: {s.NoMention} without a mention, {s.Unsure} unsure, {s.Unpunctuated} unpunctuated, {s.Overlapping} equal to a dev/test sentence; kept {s.Kept} sentences ({s.KeptTokens} tokens, {s.KeptMentions} mentions); written {s.WrittenDocuments} documents, {s.WrittenSentences} sentences, {s.WrittenTokens} tokens");
+        $"{s.Documents} documents, {s.Sentences} sentences: {s.NoMention} without a mention, {s.Unsure} unsure, {s.Unpunctuated} unpunctuated, {s.Overlapping} equal to a dev/test sentence (checked first, over all sentences); kept {s.Kept} sentences ({s.KeptTokens} tokens, {s.KeptMentions} mentions); written {s.WrittenDocuments} documents, {s.WrittenSentences} sentences, {s.WrittenTokens} tokens");
 }

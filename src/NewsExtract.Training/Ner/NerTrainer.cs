@@ -26,6 +26,9 @@ internal sealed class NerTrainer
     /// added to the cluster text again (it is already there through <see cref="UnlabeledFiles"/>).</summary>
     public IReadOnlyList<string> SelfTrainFiles { get; init; } = [];
 
+    /// <summary>Whether self-training documents also train the second pass (by default they train the first pass only).</summary>
+    public bool SelfTrainBothPasses { get; init; }
+
     /// <summary>Dev files; early stopping and the two-pass choice use the mean of their micro F1.</summary>
     public required IReadOnlyList<string> DevFiles { get; init; }
 
@@ -133,14 +136,19 @@ internal sealed class NerTrainer
             return model;
         }
 
-        // Jackknifed first-pass tags of the training documents.
-        var firstPass = new int[train.Count][];
+        // Jackknifed first-pass tags of the training documents. Self-training documents, unless
+        // SelfTrainBothPasses, train the first pass only: their labels are a model's own output, so a
+        // first pass agrees with them far more than with human labels, and a second pass trained on them
+        // would learn to trust first-pass tags too much.
+        int second = SelfTrainBothPasses ? train.Count : labeled;
+        int[] secondDocs = all[..second];
+        var firstPass = new int[second][];
         for (int fold = 0; fold < Folds; fold++)
         {
             int[] trainDocs = all.Where(d => d % Folds != fold).ToArray();
             (NerWeights foldWeights, _) = Perceptron(data1, inputs, gold, trainDocs, classes.Length, epochs1, null, clock);
             NerModel foldModel = Build(foldWeights);
-            foreach (int d in all.Where(d => d % Folds == fold))
+            foreach (int d in secondDocs.Where(d => d % Folds == fold))
             {
                 int[] tags = new int[inputs[d].Tokens.Length];
                 NerTagger.Tag(foldModel, inputs[d], tags, default);
@@ -150,9 +158,10 @@ internal sealed class NerTrainer
             Log.WriteLine($"pass 2: jackknife fold {fold + 1}/{Folds} tagged ({Elapsed(clock)})");
         }
 
-        NerTrainingData data2 = Extract(features, inputs, firstPass);
+        NerInput[] secondInputs = inputs[..second];
+        NerTrainingData data2 = Extract(features, secondInputs, firstPass);
         Log.WriteLine($"pass 2: {data2.RowKeys.Length} features kept ({Elapsed(clock)})");
-        (NerWeights pass2, _) = Perceptron(data2, inputs, gold, all, classes.Length, MaxEpochs, w => DevF1(Build(pass1, w), dev), clock);
+        (NerWeights pass2, _) = Perceptron(data2, secondInputs, gold[..second], secondDocs, classes.Length, MaxEpochs, w => DevF1(Build(pass1, w), dev), clock);
         NerModel twoPass = Build(pass1, pass2);
         double f1 = DevF1(model, dev);
         double f2 = DevF1(twoPass, dev);
