@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Rebuilds the shipped sentence-boundary model, bit for bit, from ../shared/data/ud-ewt (see docs/model.md).
+# Rebuilds the shipped sentence-boundary model (gate and full model), bit for bit, from ../shared/data/ud-ewt (see docs/sentence-model.md).
 # Usage: eng/train-sentence-model.sh [OUT]   (default: src/NewsExtract/Resources/SentenceModel.bin)
-# Trained on UD English EWT train only; the epoch is chosen on EWT dev (the trainer prints each epoch).
+# Trained on UD English EWT train only; the epoch and the gate threshold are chosen on EWT dev (the trainer prints each epoch).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 data="${NEWSEXTRACT_SHARED:-$root/../shared}/data"

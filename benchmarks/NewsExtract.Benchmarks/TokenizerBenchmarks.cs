@@ -20,12 +20,19 @@ public class TokenizerBenchmarks
 {
     private static readonly Regex s_naive = new(@"\w+|[^\w\s]", RegexOptions.Compiled | RegexOptions.CultureInvariant);
     private readonly SentenceSplitter _splitter = new();
+
+    /// <summary>The shipped model without its first-stage gate: every candidate scored in full (the splitter before the gate).</summary>
+    private readonly SentenceSplitter _ungated = new(SentenceModel.Default.WithGate([], 0));
     private string _text = string.Empty;
+    private Token[] _tokens = [];
+    private ArticleLayout? _layout;
 
     [GlobalSetup]
     public void Setup()
     {
         _text = BenchmarkCorpus.Text;
+        _tokens = TextTokenizer.Tokenize(_text);
+        _layout = PlainTextLayout.Create(_text);
         Console.WriteLine($"// corpus: {BenchmarkCorpus.Source}, {_text.Length} chars, {BenchmarkCorpus.Utf8Bytes} UTF-8 bytes");
     }
 
@@ -46,6 +53,24 @@ public class TokenizerBenchmarks
         SentenceInfo[] sentences = _splitter.Split(_text, tokens, layout);
         return sentences.Length;
     }
+
+    /// <summary>The same, with every candidate scored by the full model (no gate): the splitter as it was before the gate.</summary>
+    [Benchmark]
+    public int TokenizeAndSplitSentencesUngated()
+    {
+        Token[] tokens = TextTokenizer.Tokenize(_text);
+        ArticleLayout layout = PlainTextLayout.Create(_text);
+        SentenceInfo[] sentences = _ungated.Split(_text, tokens, layout);
+        return sentences.Length;
+    }
+
+    /// <summary>The sentence splitter alone, on tokens and layout computed once.</summary>
+    [Benchmark]
+    public int SplitSentences() => _splitter.Split(_text, _tokens, _layout!).Length;
+
+    /// <summary>The splitter alone without the gate.</summary>
+    [Benchmark]
+    public int SplitSentencesUngated() => _ungated.Split(_text, _tokens, _layout!).Length;
 
     [Benchmark(Baseline = true)]
     public int LuceneStandardTokenizer() => CountLucene(_text);

@@ -46,20 +46,24 @@ internal static class EvalQuotesCommand
         {
             Description = "Score the rule pass alone (no speaker model), for comparison.",
         };
+        var allCandidates = new Option<bool>("--all-candidates")
+        {
+            Description = "Emit every quote candidate of the rule pass, loose ones included, undecided by the detector (the recall ceiling of candidate generation; error analysis only).",
+        };
         var mentionSpeakers = new Option<bool>("--mention-speakers")
         {
             Description = "Gold speakers are mentions, not resolved names (PolNeAR): a speaker is also right when the last word of the gold mention agrees with the predicted speaker's own words in the text.",
         };
         var command = new Command("quotes", "Score quotes and speakers against gold JSON lines.")
         {
-            jsonl, json, errors, folds, trainOn, rulesOnly, mentionSpeakers,
+            jsonl, json, errors, folds, trainOn, rulesOnly, mentionSpeakers, allCandidates,
         };
         command.SetAction(parse => Run(parse.GetValue(jsonl)!, parse.GetValue(json), parse.GetValue(errors), parse.GetValue(folds),
-            parse.GetValue(trainOn) ?? [], parse.GetValue(rulesOnly), parse.GetValue(mentionSpeakers)));
+            parse.GetValue(trainOn) ?? [], parse.GetValue(rulesOnly), parse.GetValue(mentionSpeakers), parse.GetValue(allCandidates)));
         return command;
     }
 
-    private static int Run(string path, bool json, string? errorsPath, int folds, string[] trainOn, bool rulesOnly, bool mentionSpeakers)
+    private static int Run(string path, bool json, string? errorsPath, int folds, string[] trainOn, bool rulesOnly, bool mentionSpeakers, bool allCandidates)
     {
         try
         {
@@ -93,7 +97,9 @@ internal static class EvalQuotesCommand
             }
             else
             {
-                ArticleAnalyzer analyzer = rulesOnly
+                ArticleAnalyzer analyzer = allCandidates
+                    ? ArticleAnalyzer.CreateForQuoteTraining(new ArticleAnalyzerOptions())
+                    : rulesOnly
                     ? ArticleAnalyzer.CreateWithSpeakerModel(new ArticleAnalyzerOptions(), null)
                     : ArticleAnalyzer.CreateDefault();
                 result = QuoteEvaluator.Evaluate(articles, _ => analyzer, mentionSpeakers);

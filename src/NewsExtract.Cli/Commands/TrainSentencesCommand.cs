@@ -25,22 +25,27 @@ internal static class TrainSentencesCommand
         var seed = new Option<int>("--seed") { Description = "Random seed of the document order (default 1).", DefaultValueFactory = _ => 1 };
         var epochs = new Option<int>("--max-epochs") { Description = "Most perceptron epochs (default 12).", DefaultValueFactory = _ => 12 };
         var runs = new Option<int>("--runs") { Description = "Perceptrons averaged, each with its own document order (default 5).", DefaultValueFactory = _ => 5 };
+        var gateRecall = new Option<double>("--gate-recall")
+        {
+            Description = "Share of the training set's true ends the first-stage gate passes (default 0.999; 0 for no gate).",
+            DefaultValueFactory = _ => SentenceTrainer.DefaultGateRecall,
+        };
         var bits = new Option<int>("--bits") { Description = "The weight table has 2^bits entries (default 18).", DefaultValueFactory = _ => 18 };
 
         var command = new Command("sentences", "Train the sentence-boundary model from CoNLL-U files (progress on stderr).")
         {
-            train, dev, output, seed, epochs, bits, runs,
+            train, dev, output, seed, epochs, bits, runs, gateRecall,
         };
         command.SetAction(parse => Run(
-            parse.GetValue(train) ?? [], parse.GetValue(dev)!, parse.GetValue(output)!, parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(bits), parse.GetValue(runs)));
+            parse.GetValue(train) ?? [], parse.GetValue(dev)!, parse.GetValue(output)!, parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(bits), parse.GetValue(runs), parse.GetValue(gateRecall)));
         return command;
     }
 
-    private static int Run(string[] trainFiles, string devFile, string output, int seed, int maxEpochs, int bits, int runs)
+    private static int Run(string[] trainFiles, string devFile, string output, int seed, int maxEpochs, int bits, int runs, double gateRecall)
     {
-        if (maxEpochs < 1 || runs < 1 || bits is < 8 or > 24 || trainFiles.Length == 0)
+        if (maxEpochs < 1 || runs < 1 || bits is < 8 or > 24 || trainFiles.Length == 0 || gateRecall is < 0 or > 1)
         {
-            Console.Error.WriteLine("error: --max-epochs and --runs must be at least 1, --bits 8..24, and --train needs a file");
+            Console.Error.WriteLine("error: --max-epochs and --runs must be at least 1, --bits 8..24, --gate-recall 0..1, and --train needs a file");
             return Program.WrongUsage;
         }
 
@@ -58,7 +63,7 @@ internal static class TrainSentencesCommand
                 throw new CliException("no documents in the training or dev files");
             }
 
-            (byte[] model, double devF1, int epoch) = SentenceTrainer.Train(train, dev, bits, maxEpochs, seed, runs, Console.Error);
+            (byte[] model, double devF1, int epoch) = SentenceTrainer.Train(train, dev, bits, maxEpochs, seed, runs, gateRecall, Console.Error);
             string full = Path.GetFullPath(output);
             string temp = full + "." + Environment.ProcessId + ".tmp";
             try

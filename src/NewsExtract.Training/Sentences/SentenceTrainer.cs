@@ -30,6 +30,25 @@ public static class SentenceTrainer
     /// <returns>The model of the best epoch, as bytes in the shipped format, and its dev sentence F1.</returns>
     public static (byte[] Model, double DevF1, int Epoch) Train(
         IReadOnlyList<ConlluDocument> train, IReadOnlyList<ConlluDocument> dev, int bits, int maxEpochs, int seed, int runs, TextWriter log)
+        => Train(train, dev, bits, maxEpochs, seed, runs, DefaultGateRecall, log);
+
+    /// <summary>The share of the training set's true ends the gate must pass (chosen on EWT dev, see docs/sentence-model.md).</summary>
+    public const double DefaultGateRecall = 0.999;
+
+    private const int GateEpochs = 10;
+
+    /// <summary>Trains a model with a gate that passes <paramref name="gateRecall"/> of the training set's true ends (0: no gate).</summary>
+    /// <param name="train">Training documents.</param>
+    /// <param name="dev">Documents the epoch is chosen on.</param>
+    /// <param name="bits">The weight table has 2^bits entries.</param>
+    /// <param name="maxEpochs">The most passes over the training documents.</param>
+    /// <param name="seed">Seed of the first perceptron's document order.</param>
+    /// <param name="runs">How many perceptrons are averaged.</param>
+    /// <param name="gateRecall">The share of true ends in the training candidates the gate passes; 0 for no gate.</param>
+    /// <param name="log">Receives one line per epoch.</param>
+    /// <returns>The model of the best epoch, as bytes in the shipped format, and its dev sentence F1.</returns>
+    public static (byte[] Model, double DevF1, int Epoch) Train(
+        IReadOnlyList<ConlluDocument> train, IReadOnlyList<ConlluDocument> dev, int bits, int maxEpochs, int seed, int runs, double gateRecall, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(dev);
@@ -44,6 +63,9 @@ public static class SentenceTrainer
         {
             prepared.Add(Prepared.From(document));
         }
+
+        short[] gate = gateRecall > 0 ? TrainGate(prepared, log) : [];
+        SentenceModel? bestModel = null;
 
         var perceptrons = new Perceptron[runs];
         var randoms = new Random[runs];
@@ -95,13 +117,196 @@ public static class SentenceTrainer
             {
                 bestF1 = f1;
                 bestEpoch = epoch;
-                using var buffer = new MemoryStream();
-                model.Write(buffer);
-                best = buffer.ToArray();
+                bestModel = model;
             }
         }
 
+        // The epoch is chosen without the gate; the gate's threshold then on dev against that model.
+        SentenceModel chosen = bestModel!;
+        if (gate.Length != 0)
+        {
+            List<Prepared> devPrepared = dev.Select(Prepared.From).ToList();
+            foreach (double r in (ReadOnlySpan<double>)[0.99, 0.995, 0.998, 0.999, 1])
+            {
+                // What other recall levels would give (reported, not used).
+                SentenceModel variant = bestModel!.WithGate(gate, ChooseThreshold(bestModel, gate, devPrepared, r, log));
+                TokenizationScores variantScores = TokenizationEvaluator.Evaluate(dev, new SentenceSplitter(variant));
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"gate recall {r:F4}: threshold {variant.GateThreshold}, dev sentences F1 {variantScores.Sentences.F1:F2}"));
+            }
+
+            chosen = bestModel!.WithGate(gate, ChooseThreshold(bestModel!, gate, devPrepared, gateRecall, log));
+            bestF1 = TokenizationEvaluator.Evaluate(dev, new SentenceSplitter(chosen)).Sentences.F1;
+        }
+
+        using (var buffer = new MemoryStream())
+        {
+            chosen.Write(buffer);
+            best = buffer.ToArray();
+        }
+
         return (best!, bestF1, bestEpoch);
+    }
+
+    /// <summary>
+    /// Trains the gate (<see cref="SentenceGate"/>) as an averaged perceptron over every training candidate,
+    /// then sets its threshold at the score that keeps <paramref name="recall"/> of the true ends.
+    /// </summary>
+    private static short[] TrainGate(List<Prepared> prepared, TextWriter log)
+    {
+        (int[] features, bool[] labels) = CollectGate(prepared);
+        short[] gate = TrainGatePerceptron(features, labels, seed: 1);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gate: trained on {labels.Length} training candidates"));
+        return gate;
+    }
+
+    /// <summary>
+    /// The gate's threshold, chosen on the dev documents: the highest score that keeps <paramref name="recall"/>
+    /// of the candidates the full model (without a gate) calls an end, so the gate changes few of its decisions.
+    /// </summary>
+    private static int ChooseThreshold(SentenceModel model, short[] gate, List<Prepared> dev, double recall, TextWriter log)
+    {
+        var accepted = new List<int>();
+        var all = new List<int>();
+        foreach (Prepared document in dev)
+        {
+            var recorder = new AcceptanceRecorder(model, gate, accepted, all);
+            _ = SentenceSplitter.Split(document.Text, document.Tokens, document.Layout, ref recorder);
+        }
+
+        accepted.Sort();
+        int threshold = accepted.Count == 0 ? int.MinValue : accepted[Math.Clamp((int)Math.Floor((1 - recall) * accepted.Count), 0, accepted.Count - 1)];
+        int passed = all.Count(score => score >= threshold);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"gate: threshold {threshold} keeps {recall:F4} of the {accepted.Count} dev ends the full model finds; passes {passed} of {all.Count} dev candidates ({100.0 * passed / Math.Max(1, all.Count):F1} %)"));
+        return threshold;
+    }
+
+    /// <summary>An averaged perceptron over the gate features of the training candidates, quantized.</summary>
+    private static short[] TrainGatePerceptron(int[] features, bool[] labels, int seed)
+    {
+        const int K = SentenceGate.FeatureCount;
+        double[] weights = new double[SentenceGate.TableSize];
+        double[] totals = new double[SentenceGate.TableSize];
+        long clock = 1;
+        int[] shuffled = new int[labels.Length];
+        for (int i = 0; i < shuffled.Length; i++)
+        {
+            shuffled[i] = i;
+        }
+
+        var random = new Random(seed);
+        for (int epoch = 0; epoch < GateEpochs; epoch++)
+        {
+            random.Shuffle(shuffled);
+            foreach (int c in shuffled)
+            {
+                ReadOnlySpan<int> f = features.AsSpan(c * K, K);
+                double score = 0;
+                foreach (int i in f)
+                {
+                    score += weights[i];
+                }
+
+                double y = labels[c] ? 1 : -1;
+                if (score * y <= 0)
+                {
+                    foreach (int i in f)
+                    {
+                        weights[i] += y;
+                        totals[i] += clock * y;
+                    }
+                }
+
+                clock++;
+            }
+        }
+
+        double[] averaged = new double[weights.Length];
+        for (int i = 0; i < averaged.Length; i++)
+        {
+            averaged[i] = weights[i] - (totals[i] / clock);
+        }
+
+        return SentenceModel.QuantizeGate(averaged).Quantized;
+    }
+
+    private static int Score(short[] gate, int[] features, int candidate)
+    {
+        int sum = 0;
+        foreach (int i in features.AsSpan(candidate * SentenceGate.FeatureCount, SentenceGate.FeatureCount))
+        {
+            sum += gate[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>The gate features and gold labels of every candidate, through the splitter's own code path.</summary>
+    private static (int[] Features, bool[] Labels) CollectGate(List<Prepared> documents)
+    {
+        var features = new List<int>();
+        var labels = new List<bool>();
+        foreach (Prepared document in documents)
+        {
+            var recorder = new GateRecorder(document.GoldEnds, features, labels);
+            _ = SentenceSplitter.Split(document.Text, document.Tokens, document.Layout, ref recorder);
+        }
+
+        return (features.ToArray(), labels.ToArray());
+    }
+
+    /// <summary>Runs the full model without a gate and records the gate score of every candidate it calls an end.</summary>
+    private struct AcceptanceRecorder(SentenceModel model, short[] gate, List<int> accepted, List<int> all) : ISentenceBoundaryDecider
+    {
+        public readonly bool UsesGate => true;
+
+        private int _score;
+
+        public bool NeedsFullFeatures(Token[] tokens, int index, ReadOnlySpan<int> features, out bool split)
+        {
+            int sum = 0;
+            foreach (int f in features)
+            {
+                sum += gate[f];
+            }
+
+            _score = sum;
+            all.Add(sum);
+            split = false;
+            return true;
+        }
+
+        public readonly bool Decide(Token[] tokens, int index, ReadOnlySpan<ulong> features)
+        {
+            bool end = model.ScoreUnits(features) > 0;
+            if (end)
+            {
+                accepted.Add(_score);
+            }
+
+            return end;
+        }
+    }
+
+    /// <summary>Records each candidate's gate features and gold label and answers with the gold label.</summary>
+    private readonly struct GateRecorder(HashSet<int> goldEnds, List<int> features, List<bool> labels) : ISentenceBoundaryDecider
+    {
+        public bool UsesGate => true;
+
+        public bool NeedsFullFeatures(Token[] tokens, int index, ReadOnlySpan<int> gate, out bool split)
+        {
+            split = goldEnds.Contains(tokens[index].End);
+            foreach (int f in gate)
+            {
+                features.Add(f);
+            }
+
+            labels.Add(split);
+            return false;
+        }
+
+        public bool Decide(Token[] tokens, int index, ReadOnlySpan<ulong> features) => throw new InvalidOperationException("The gate recorder never needs the full features.");
     }
 
     private sealed record Prepared(string Text, Token[] Tokens, ArticleLayout Layout, HashSet<int> GoldEnds)
@@ -168,6 +373,16 @@ public static class SentenceTrainer
         public int Mistakes;
 
         public int Candidates;
+
+        /// <summary>The full model learns from every candidate, whatever the gate says.</summary>
+        public readonly bool UsesGate => false;
+
+        /// <summary>Not called: <see cref="UsesGate"/> is false.</summary>
+        public readonly bool NeedsFullFeatures(Token[] tokens, int index, ReadOnlySpan<int> gate, out bool split)
+        {
+            split = false;
+            return true;
+        }
 
         public bool Decide(Token[] tokens, int index, ReadOnlySpan<ulong> features)
         {

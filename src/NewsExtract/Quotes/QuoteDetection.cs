@@ -42,6 +42,19 @@ internal static class QuoteDetection
             f.Add("d.cue.loose", cueWord, q.Loose == 0 ? 0 : 1, k);
             int before = c.TokenAt(qc.Start) - 1;
             f.Add("d.prev", before >= 0 ? WordBefore(c, before) : 0, q.Loose == 0 ? 0 : 1, k);
+
+            // Which rule a loose candidate breaks with this verb ("confirmed" without a subject phrase, "urged" + "to").
+            for (int bit = 0; bit < LooseReason.Count; bit++)
+            {
+                if ((q.Loose & (1 << bit)) != 0)
+                {
+                    f.Add("d.cue.reason", cueWord, bit, k);
+                }
+            }
+
+            // A possible subject a few words before the cue, where the strict rule found none ("city staff confirmed",
+            // "his supporters argue", "the WHL commissioner said"): the nearest speaker-like word, punctuation stops.
+            f.Add("d.subj", before >= 0 ? NearSubject(c, before) : 0, q.Loose == 0 ? 0 : 1, k);
         }
         else
         {
@@ -116,6 +129,40 @@ internal static class QuoteDetection
         }
 
         return c.IsCapitalized(t) ? 5 : 6;
+    }
+
+    /// <summary>
+    /// The nearest of up to four words before a cue (from <paramref name="t"/> backwards, stopping at punctuation) that
+    /// could be its subject: 1 a person mention, 2 another entity, 3 a pronoun, 4 a speaker noun or title, 0 none.
+    /// </summary>
+    private static int NearSubject(QuoteContext c, int t)
+    {
+        for (int i = t; i >= 0 && i > t - 4; i--)
+        {
+            if (!c.IsWord(i))
+            {
+                return 0;
+            }
+
+            int mention = c.MentionAt(i);
+            if (mention >= 0)
+            {
+                int entity = c.Index.EntityOfMention(mention);
+                return entity >= 0 && c.Index.IsPerson(entity) ? 1 : 2;
+            }
+
+            if (c.In(i, WordClasses.Pronouns))
+            {
+                return 3;
+            }
+
+            if (c.In(i, WordClasses.SpeakerNouns) || c.IsTitle(i))
+            {
+                return 4;
+            }
+        }
+
+        return 0;
     }
 
     private static int FirstClass(QuoteContext c, int t)

@@ -71,6 +71,10 @@ internal sealed class QuoteExtractor
                 && document.Text[paragraph.End - 1] is '.' or '!' or '?'))
             {
                 AddReportedSpeech(c, p, paragraph, regions, candidates);
+                if (c.LooseCandidates && regions.Count == 0)
+                {
+                    AddNameLine(c, p, paragraph, candidates);
+                }
             }
 
             previousOpen = regions.Count > 0 && regions[^1].CloseMark < 0;
@@ -256,33 +260,65 @@ internal sealed class QuoteExtractor
                 }
             }
 
-            if (overlaps || sentence.TokenCount < 5)
+            if ((overlaps && !c.LooseCandidates) || sentence.TokenCount < 5)
             {
                 continue;
             }
 
             ReportedSpeech? found = ReportedSpeechFinder.Find(c, sentence.FirstToken, sentence.FirstToken + sentence.TokenCount);
+            if (overlaps && found is ReportedSpeech marked)
+            {
+                // A sentence with quote marks: its reported speech is a loose candidate when it lies outside every
+                // marked quote of the paragraph ("… called it “false” and said he never issued directions") and its
+                // cue is not a marked quote's own ("When asked …, she said, “…”").
+                found = OverlapsCandidate(candidates, p, marked.ContentStart, marked.ContentEnd)
+                    || CueOfCandidate(candidates, p, c.Tokens[marked.CueFirst].Start)
+                    ? null
+                    : marked with { Loose = marked.Loose | LooseReason.MarkedSentence };
+            }
+
             if (found is ReportedSpeech rs && rs.ContentEnd > rs.ContentStart)
             {
                 // "The suit says A and alleges that B", "…, he said, adding that B": one statement per verb.
                 int splitAt = -1;
                 int secondCue = -1;
                 int secondLength = 0;
+                int secondLoose = rs.Loose;
+                SpeakerPhrase? secondPhrase = rs.Phrase;
                 for (int t = c.TokenAt(rs.ContentStart); t + 1 < c.Tokens.Length && c.Tokens[t + 1].End <= rs.ContentEnd; t++)
                 {
-                    if (!(c.Is(t, "and") || (c.IsPunct(t, ',') && c.Span(t + 1).EndsWith("ing", StringComparison.Ordinal))))
+                    // For the detector also: ", noting …" without "that" (a loose participle), and ", she believed …" /
+                    // ": she notes …" (a new reporting clause with a pronoun subject) end the first statement.
+                    bool participle = c.IsPunct(t, ',') && c.Span(t + 1).EndsWith("ing", StringComparison.Ordinal);
+                    bool pronounClause = c.LooseCandidates && (c.IsPunct(t, ',') || c.IsPunct(t, ':')) && t + 2 < c.Tokens.Length
+                        && c.IsLower(t + 1) && c.In(t + 1, WordClasses.Pronouns) && c.Tokens[t + 2].End <= rs.ContentEnd;
+                    if (!(c.Is(t, "and") || participle || pronounClause))
                     {
                         continue;
                     }
 
-                    int verb = c.Is(t, "and") ? t + 1 : t + 1;
+                    int verb = pronounClause ? t + 2 : t + 1;
                     int n = c.Cues.Match(c.Text, c.Tokens, verb, c.Tokens.Length, out CueVerb? cue);
-                    if (n > 0 && c.IsLower(verb) && !c.Span(verb).Equals(cue!.Lemma, StringComparison.OrdinalIgnoreCase)
-                        && verb + n < c.Tokens.Length && c.Is(verb + n, "that"))
+                    if (n == 0 || !c.IsLower(verb) || c.Span(verb).Equals(cue!.Lemma, StringComparison.OrdinalIgnoreCase) || verb + n >= c.Tokens.Length)
+                    {
+                        continue;
+                    }
+
+                    bool that = c.Is(verb + n, "that");
+                    if (that || (c.LooseCandidates && (participle || pronounClause) && !cue.NeedsThat))
                     {
                         splitAt = t;
                         secondCue = verb;
                         secondLength = n;
+                        if (pronounClause)
+                        {
+                            secondPhrase = new SpeakerPhrase(t + 1, t + 1, t + 1, SpeakerPhraseKind.Pronoun);
+                        }
+                        else if (!that)
+                        {
+                            secondLoose |= LooseReason.Participle;
+                        }
+
                         break;
                     }
                 }
@@ -312,9 +348,14 @@ internal sealed class QuoteExtractor
                         last--;
                     }
 
-                    if (comma < sentenceEnd && c.IsPunct(comma, ',') && last - comma >= 3)
+                    // Not a continuation: a capitalized start (the rest of a name list: "according to the Meteorology,
+                    // Climatology and …") or, after "said X,", an appositive describing X ("…, a spokesman for …").
+                    bool cueThenPhrase = rs.Phrase is SpeakerPhrase sp && sp.First >= rs.CueEnd;
+                    if (comma < sentenceEnd && c.IsPunct(comma, ',') && last - comma >= 3 && c.IsLower(comma + 1)
+                        && !(cueThenPhrase && RoleLike(c, comma + 1, last))
+                        && !(overlaps && OverlapsCandidate(candidates, p, c.Tokens[comma + 1].Start, c.Tokens[last].End)))
                     {
-                        var rest = new QuoteCandidate(c.Tokens[comma + 1].Start, c.Tokens[last].End, QuoteKind.Indirect, p) { Loose = rs.Loose };
+                        var rest = new QuoteCandidate(c.Tokens[comma + 1].Start, c.Tokens[last].End, QuoteKind.Indirect, p) { Loose = rs.Loose & ~LooseReason.ShortContent };
                         rest.Attribution = q.Attribution;
                         candidates.Add(rest);
                     }
@@ -322,11 +363,12 @@ internal sealed class QuoteExtractor
 
                 if (splitAt > 0)
                 {
-                    int contentStart = c.Tokens[secondCue + secondLength + 1].Start;
+                    int afterCue = secondCue + secondLength;
+                    int contentStart = c.Tokens[c.Is(afterCue, "that") ? afterCue + 1 : afterCue].Start;
                     if (contentStart < rs.ContentEnd)
                     {
-                        var second = new QuoteCandidate(contentStart, rs.ContentEnd, QuoteKind.Indirect, p) { Loose = rs.Loose };
-                        if (rs.Phrase is SpeakerPhrase same)
+                        var second = new QuoteCandidate(contentStart, rs.ContentEnd, QuoteKind.Indirect, p) { Loose = secondLoose };
+                        if (secondPhrase is SpeakerPhrase same)
                         {
                             second.Attribution = new Attribution(c.Tokens[secondCue].Start, c.Tokens[secondCue + secondLength - 1].End, same);
                         }
@@ -336,6 +378,102 @@ internal sealed class QuoteExtractor
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A loose candidate (<see cref="LooseReason.NameLine"/>) for a paragraph without quote marks that ends in a line
+    /// that is only a person's name, after a full stop, optionally followed by a short affiliation ("… an emergency.
+    /// Jane Doe", "… their doors. Jane Doe, Example.ca"): the layout of a pull quote whose marks the page text lost.
+    /// The statement is the paragraph before the name; the name is its speaker phrase, with no cue.
+    /// </summary>
+    private static void AddNameLine(QuoteContext c, int p, Paragraph paragraph, List<QuoteCandidate> candidates)
+    {
+        int first = c.TokenAt(paragraph.Start);
+        int last = c.TokenBefore(paragraph.End) - 1;
+        if (first >= c.Tokens.Length || last <= first)
+        {
+            return;
+        }
+
+        // The name: a person mention after sentence-final punctuation, with at most ", <a few tokens>" after it.
+        int nameStart = -1;
+        int nameEnd = -1;
+        for (int t = last; t > first && t > last - 8; t--)
+        {
+            int m = c.MentionAt(t);
+            if (m < 0 || c.MentionAt(t - 1) == m)
+            {
+                continue;
+            }
+
+            int entity = c.Index.EntityOfMention(m);
+            MentionInfo mention = c.Document.Mentions[m];
+            int end = mention.FirstToken + mention.TokenCount;
+            if (entity >= 0 && c.Index.IsPerson(entity) && mention.TokenCount >= 2 && c.EndsSentence(t - 1)
+                && (end > last || (c.IsPunct(end, ',') && last - end <= 4)))
+            {
+                nameStart = t;
+                nameEnd = end;
+            }
+
+            break;
+        }
+
+        int contentLast = nameStart - 2;
+        if (nameStart < 0 || contentLast - first < 4 || OverlapsCandidate(candidates, p, c.Tokens[first].Start, c.Tokens[contentLast].End))
+        {
+            return;
+        }
+
+        var phrase = new SpeakerPhrase(nameStart, nameEnd - 1, nameEnd - 1, SpeakerPhraseKind.Name);
+        candidates.Add(new QuoteCandidate(c.Tokens[first].Start, c.Tokens[contentLast].End, QuoteKind.Indirect, p)
+        {
+            Loose = LooseReason.NameLine,
+            Attribution = new Attribution(0, 0, phrase),
+        });
+    }
+
+    /// <summary>Whether a cue (its start offset) is the attribution cue of a candidate of paragraph <paramref name="p"/>.</summary>
+    private static bool CueOfCandidate(List<QuoteCandidate> candidates, int p, int cueStart)
+    {
+        for (int i = candidates.Count - 1; i >= 0 && candidates[i].Paragraph == p; i--)
+        {
+            if ((candidates[i].Attribution is Attribution a && a.CueEnd > a.CueStart && a.CueStart == cueStart)
+                || (candidates[i].CueEnd > candidates[i].CueStart && candidates[i].CueStart == cueStart))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether one of the first three tokens of <c>a..last</c> is a speaker noun or title (an appositive role: "a spokesman for …").</summary>
+    private static bool RoleLike(QuoteContext c, int a, int last)
+    {
+        for (int t = a; t <= last && t < a + 3; t++)
+        {
+            if (c.IsWord(t) && (c.In(t, WordClasses.SpeakerNouns) || c.IsTitle(t)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a span overlaps a candidate of paragraph <paramref name="p"/> found so far.</summary>
+    private static bool OverlapsCandidate(List<QuoteCandidate> candidates, int p, int start, int end)
+    {
+        for (int i = candidates.Count - 1; i >= 0 && candidates[i].Paragraph == p; i--)
+        {
+            if (candidates[i].Start < end && start < candidates[i].End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -358,7 +496,7 @@ internal sealed class QuoteExtractor
                 phrase = a.Phrase;
                 q.Speaker = resolver.Resolve(a.Phrase);
                 q.SpeakerEvent = q.Speaker is null ? null : resolver.LastSpeaker;
-                cue = new QuoteCue(a.CueStart, a.CueEnd, c.Text[a.CueStart..a.CueEnd]);
+                cue = a.CueEnd > a.CueStart ? new QuoteCue(a.CueStart, a.CueEnd, c.Text[a.CueStart..a.CueEnd]) : null;
             }
             else if (q.SharesWith is QuoteCandidate other && other.Attribution is Attribution shared)
             {
@@ -372,7 +510,7 @@ internal sealed class QuoteExtractor
 
                 q.Speaker = other.Speaker;
                 q.SpeakerEvent = other.SpeakerEvent;
-                cue = new QuoteCue(shared.CueStart, shared.CueEnd, c.Text[shared.CueStart..shared.CueEnd]);
+                cue = shared.CueEnd > shared.CueStart ? new QuoteCue(shared.CueStart, shared.CueEnd, c.Text[shared.CueStart..shared.CueEnd]) : null;
             }
             else if (q.MayCarry && previous is not null && previous.Speaker is Speaker carried
                 && (q.Paragraph - previous.Paragraph <= 1 || q.Continues || StillAbout(c, q.Paragraph - 1, previous.Paragraph, carried)))

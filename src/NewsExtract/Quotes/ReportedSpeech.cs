@@ -28,6 +28,21 @@ internal static class LooseReason
     /// <summary>A participle after a comma (", saying …", ", adding …").</summary>
     public const int Participle = 32;
 
+    /// <summary>The content before a parenthetical cue is shorter than the strict rules' three words ("Police, she says, have …").</summary>
+    public const int ShortContent = 64;
+
+    /// <summary>The sentence opens with an all-capitals section or link label ("ANALYSIS: Some experts say …").</summary>
+    public const int AfterLabel = 128;
+
+    /// <summary>The sentence also holds a quoted stretch that is a quote of its own; this reading lies outside it.</summary>
+    public const int MarkedSentence = 256;
+
+    /// <summary>
+    /// No cue: an unmarked statement whose paragraph ends in a line that is only a person's name, the layout of a
+    /// pull quote with its credit ("… constitute an emergency. Jane Doe").
+    /// </summary>
+    public const int NameLine = 512;
+
     /// <summary>The number of reason bits.</summary>
-    public const int Count = 6;
+    public const int Count = 10;
 }

@@ -13,10 +13,29 @@ internal static class ReportedSpeechFinder
 
     public static ReportedSpeech? Find(QuoteContext c, int a, int b)
     {
-        // "WATCH: Sanders says …", "ANALYSIS: …": a link or section label (page furniture), not reporting.
+        // "WATCH: Sanders says …", "ANALYSIS: …": a link or section label (page furniture), not reporting by the strict
+        // rules; for the detector the clause after the label's colon is a loose candidate ("ANALYSIS: Some experts say …").
+        int labelled = 0;
         if (c.Furniture.OpensWithLabel(a, b))
         {
-            return null;
+            if (!c.LooseCandidates)
+            {
+                return null;
+            }
+
+            int colon = a;
+            while (colon < b && colon < a + 4 && !c.IsPunct(colon, ':'))
+            {
+                colon++;
+            }
+
+            if (colon >= b || !c.IsPunct(colon, ':'))
+            {
+                return null;
+            }
+
+            a = colon + 1;
+            labelled = LooseReason.AfterLabel;
         }
 
         while (b > a && (c.EndsSentence(b - 1) || c.IsQuoteMark(b - 1) || c.Tokens[b - 1].Kind == Text.Tokenization.TokenKind.Punctuation))
@@ -30,7 +49,33 @@ internal static class ReportedSpeechFinder
         }
 
         ReportedSpeech? fallback = null;
-        return AccordingTo(c, a, b) ?? SubjectFirst(c, a, b, c.LooseCandidates, ref fallback) ?? ContentFirst(c, a, b) ?? fallback;
+        ReportedSpeech? found = AccordingTo(c, a, b) ?? SubjectFirst(c, a, b, c.LooseCandidates, ref fallback) ?? ContentFirst(c, a, b) ?? fallback;
+        if (found is ReportedSpeech f && labelled != 0)
+        {
+            return f with { Loose = f.Loose | labelled };
+        }
+
+        if (found is ReportedSpeech { Loose: LooseReason.ShortContent } && !c.LooseCandidates)
+        {
+            return null;
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Whether the cue clause ending before token <paramref name="after"/> is parenthetical: a comma follows it
+    /// and the statement goes on for at least three words ("Police, she says, have no policies").
+    /// </summary>
+    private static bool ContinuesAfter(QuoteContext c, int after, int b)
+    {
+        int comma = after;
+        while (comma < b && comma < after + 6 && !c.IsPunct(comma, ',') && !c.EndsSentence(comma))
+        {
+            comma++;
+        }
+
+        return comma < b && c.IsPunct(comma, ',') && Words(c, comma + 1, b) >= MinContentWords;
     }
 
     /// <summary>"According to X, …" and "…, according to X".</summary>
@@ -55,9 +100,19 @@ internal static class ReportedSpeechFinder
                 return new ReportedSpeech(c.Tokens[npEnd + 1].Start, c.Tokens[b - 1].End, i, i + 2, phrase);
             }
 
-            if (i - 1 > a && c.IsPunct(i - 1, ',') && Words(c, a, i - 1) >= MinContentWords)
+            if (i - 1 > a && c.IsPunct(i - 1, ','))
             {
-                return new ReportedSpeech(c.Tokens[a].Start, c.Tokens[i - 2].End, i, i + 2, phrase);
+                int front = Words(c, a, i - 1);
+                if (front >= MinContentWords)
+                {
+                    return new ReportedSpeech(c.Tokens[a].Start, c.Tokens[i - 2].End, i, i + 2, phrase);
+                }
+
+                // "Shelter residents, according to the findings, are fearful …": a subject before a parenthetical source.
+                if (front > 0 && ContinuesAfter(c, i + 2, b))
+                {
+                    return new ReportedSpeech(c.Tokens[a].Start, c.Tokens[i - 2].End, i, i + 2, phrase, LooseReason.ShortContent);
+                }
             }
         }
 
@@ -177,7 +232,8 @@ internal static class ReportedSpeechFinder
             sawThat = true;
         }
 
-        if (content >= b || Words(c, content, b) < MinContentWords)
+        // "authorities said Saturday. He …" (a boundary the splitter missed): the content does not start at a full stop.
+        if (content >= b || Words(c, content, b) < MinContentWords || c.IsPunct(content, '.') || c.IsPunct(content, '!') || c.IsPunct(content, '?'))
         {
             return -1;
         }
@@ -210,12 +266,15 @@ internal static class ReportedSpeechFinder
     /// <summary>"…, X added." and "…, said X."</summary>
     private static ReportedSpeech? ContentFirst(QuoteContext c, int a, int b)
     {
-        for (int comma = a + MinContentWords; comma < b - 1; comma++)
+        for (int comma = a + 1; comma < b - 1; comma++)
         {
             if (!c.IsPunct(comma, ','))
             {
                 continue;
             }
+
+            // Fewer than three words before the comma: only a parenthetical cue ("Too often, he says, they get it").
+            int shortFront = Words(c, a, comma) >= MinContentWords ? 0 : LooseReason.ShortContent;
 
             int s = comma + 1;
             if (s < b && c.IsQuoteMark(s))
@@ -227,9 +286,9 @@ internal static class ReportedSpeechFinder
             if (n > 0)
             {
                 SpeakerPhrase? after = SpeakerPhraseFinder.FindAfter(c, s + n, b);
-                if (after is SpeakerPhrase p)
+                if (after is SpeakerPhrase p && (shortFront == 0 || ContinuesAfter(c, p.Last + 1, b)))
                 {
-                    return new ReportedSpeech(c.Tokens[a].Start, c.Tokens[comma - 1].End, s, s + n, p);
+                    return new ReportedSpeech(c.Tokens[a].Start, c.Tokens[comma - 1].End, s, s + n, p, shortFront);
                 }
 
                 continue;
@@ -244,9 +303,9 @@ internal static class ReportedSpeechFinder
                 }
 
                 SpeakerPhrase? phrase = SpeakerPhraseFinder.FindBefore(c, k, s);
-                if (phrase is SpeakerPhrase p && p.First == s && OnlyAdverbials(c, k + n, b))
+                if (phrase is SpeakerPhrase p && p.First == s && OnlyAdverbials(c, k + n, b) && (shortFront == 0 || ContinuesAfter(c, k + n, b)))
                 {
-                    return new ReportedSpeech(c.Tokens[a].Start, c.Tokens[comma - 1].End, k, k + n, p);
+                    return new ReportedSpeech(c.Tokens[a].Start, c.Tokens[comma - 1].End, k, k + n, p, shortFront);
                 }
 
                 break;
@@ -368,9 +427,9 @@ internal static class ReportedSpeechFinder
     {
         for (; i < b; i++)
         {
-            if (c.IsPunct(i, ',') || c.IsPunct(i, ';'))
+            if (c.IsPunct(i, ',') || c.IsPunct(i, ';') || c.IsPunct(i, '.') || c.IsPunct(i, '!') || c.IsPunct(i, '?'))
             {
-                return true; // "…, he said, adding that …"
+                return true; // "…, he said, adding that …"; "…, police said Saturday. He …"
             }
 
             if (c.IsWord(i) && !c.In(i, WordClasses.TimeWords) && !c.IsCapitalized(i))

@@ -359,8 +359,11 @@ internal static class SentenceFeatures
         _ => c,
     };
 
+    /// <summary>The bias feature (template 1), which every candidate has.</summary>
+    internal static ulong Bias => Mix(1, 1);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ulong Mix(ulong a, ulong b) => FeatureHash.Mix(a, b);
+    private static ulong Mix(ulong a, ulong b) => FeatureHash.Mix(a, b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong a, ulong b, ulong c) => FeatureHash.Mix(a, b, c);

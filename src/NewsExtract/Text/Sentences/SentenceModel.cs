@@ -10,14 +10,17 @@ namespace NewsExtract.Text.Sentences;
 /// a sentence end when the weights of its features sum above zero. Immutable and shared by all threads.
 /// </summary>
 /// <remarks>
-/// File format (version 1, little-endian): the 8 ASCII bytes <c>NXSENTMD</c>, int32 format version,
+/// File format (version 2, little-endian): the 8 ASCII bytes <c>NXSENTMD</c>, int32 format version,
 /// int32 hash bits <c>b</c> (the table has 2^b weights), float32 scale, int32 count of non-zero
 /// weights, then for each in index order the gap to the previous index as a 7-bit varint and the
-/// weight as int16 (times the scale), and last the 64-bit FNV-1a checksum of every byte before it.
+/// weight as int16 (times the scale); then the gate (<see cref="SentenceGate"/>): int32 table size (0 or
+/// <see cref="SentenceGate.TableSize"/>), int32 threshold, int32 count of non-zero weights and the
+/// weights in the same sparse form; and last the 64-bit FNV-1a checksum of every byte before it.
+/// Version 1 files (no gate) are still read.
 /// </remarks>
 internal sealed class SentenceModel
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     public const string ResourceName = "NewsExtract.SentenceModel.bin";
 
@@ -33,8 +36,18 @@ internal sealed class SentenceModel
 
     private readonly int _shift;
 
-    private SentenceModel(int bits, float scale, short[] quantized)
+    /// <summary>The gate's dense weight table (<see cref="SentenceGate"/>), empty when the model has no gate.</summary>
+    private readonly short[] _gate;
+
+    private SentenceModel(int bits, float scale, short[] quantized, short[] gate, int gateThreshold)
     {
+        if (gate.Length is not 0 && gate.Length != SentenceGate.TableSize)
+        {
+            throw new InvalidDataException($"The sentence gate has {gate.Length} weights, not {SentenceGate.TableSize}.");
+        }
+
+        _gate = gate;
+        GateThreshold = gate.Length == 0 ? int.MinValue : gateThreshold;
         Bits = bits;
         Scale = scale;
         Quantized = quantized;
@@ -82,6 +95,63 @@ internal sealed class SentenceModel
     /// <summary>The quantized weights as stored.</summary>
     internal short[] Quantized { get; }
 
+    /// <summary>The gate's quantized weights as stored (empty: no gate, every candidate is scored in full).</summary>
+    internal ReadOnlySpan<short> Gate => _gate;
+
+    /// <summary>A candidate whose gate score is below this is not a sentence end (<see cref="int.MinValue"/> without a gate).</summary>
+    public int GateThreshold { get; }
+
+    /// <summary>Whether the model has a trained gate.</summary>
+    public bool HasGate => _gate.Length != 0;
+
+    /// <summary>The gate score of a candidate: the exact integer sum of its gate features' weights.</summary>
+    public int GateScore(ReadOnlySpan<int> features)
+    {
+        short[] gate = _gate;
+        if (gate.Length == 0)
+        {
+            return 0;
+        }
+
+        int sum = 0;
+        foreach (int f in features)
+        {
+            sum += gate[f];
+        }
+
+        return sum;
+    }
+
+    /// <summary>Whether the full features must be scored: the gate passes the candidate (always without a gate).</summary>
+    public bool PassesGate(ReadOnlySpan<int> features) => _gate.Length == 0 || GateScore(features) >= GateThreshold;
+
+    /// <summary>The same model with a gate: its quantized weights and threshold.</summary>
+    public SentenceModel WithGate(short[] gate, int threshold)
+    {
+        ArgumentNullException.ThrowIfNull(gate);
+        return new SentenceModel(Bits, Scale, Quantized, gate, threshold);
+    }
+
+    /// <summary>Quantizes gate weights (the largest magnitude maps to 32767) and returns them with the scale.</summary>
+    public static (short[] Quantized, double Scale) QuantizeGate(ReadOnlySpan<double> weights)
+    {
+        double max = 0;
+        foreach (double w in weights)
+        {
+            max = Math.Max(max, Math.Abs(w));
+        }
+
+        // Nine features per candidate: each weight at most 32767 / 9 keeps every sum inside int16 range.
+        double scale = max > 0 ? max / (short.MaxValue / SentenceGate.FeatureCount) : 1;
+        var quantized = new short[weights.Length];
+        for (int i = 0; i < weights.Length; i++)
+        {
+            quantized[i] = (short)Math.Clamp(Math.Round(weights[i] / scale, MidpointRounding.ToEven), -short.MaxValue, short.MaxValue);
+        }
+
+        return (quantized, scale);
+    }
+
     /// <summary>Quantizes trained weights (the largest magnitude maps to 32767) into a model.</summary>
     public static SentenceModel FromWeights(int bits, ReadOnlySpan<double> weights)
     {
@@ -103,7 +173,7 @@ internal sealed class SentenceModel
             quantized[i] = (short)Math.Clamp(Math.Round(weights[i] / scale, MidpointRounding.ToEven), -short.MaxValue, short.MaxValue);
         }
 
-        return new SentenceModel(bits, scale, quantized);
+        return new SentenceModel(bits, scale, quantized, [], 0);
     }
 
     /// <summary>The score of a candidate gap: above zero means a sentence ends there.</summary>
@@ -160,27 +230,12 @@ internal sealed class SentenceModel
             count += q != 0 ? 1 : 0;
         }
 
-        AddInt32(bytes, count);
-        int previous = -1;
-        for (int i = 0; i < Quantized.Length; i++)
-        {
-            if (Quantized[i] == 0)
-            {
-                continue;
-            }
-
-            uint delta = (uint)(i - previous);
-            while (delta >= 0x80)
-            {
-                bytes.Add((byte)(delta | 0x80));
-                delta >>= 7;
-            }
-
-            bytes.Add((byte)delta);
-            bytes.Add((byte)Quantized[i]);
-            bytes.Add((byte)(Quantized[i] >> 8));
-            previous = i;
-        }
+        AddSparse(bytes, Quantized);
+        // Version 2: the gate, as its table size (0 or SentenceGate.TableSize), the threshold, and its
+        // non-zero weights in the same sparse form.
+        AddInt32(bytes, _gate.Length);
+        AddInt32(bytes, _gate.Length == 0 ? 0 : GateThreshold);
+        AddSparse(bytes, _gate);
 
         byte[] payload = bytes.ToArray();
         Span<byte> checksum = stackalloc byte[8];
@@ -209,13 +264,91 @@ internal sealed class SentenceModel
         int bits = BinaryPrimitives.ReadInt32LittleEndian(payload[12..]);
         float scale = BitConverter.Int32BitsToSingle(BinaryPrimitives.ReadInt32LittleEndian(payload[16..]));
         int count = BinaryPrimitives.ReadInt32LittleEndian(payload[20..]);
-        if (version != FormatVersion || bits is < 8 or > 24 || count < 0 || count > 1 << bits || !float.IsFinite(scale) || scale <= 0)
+        if (version is not (1 or FormatVersion) || bits is < 8 or > 24 || count < 0 || count > 1 << bits || !float.IsFinite(scale) || scale <= 0)
         {
             throw new InvalidDataException($"Unsupported sentence model (version {version}, bits {bits}).");
         }
 
         var quantized = new short[1 << bits];
-        int pos = Header;
+        int pos = ReadSparse(payload, Header, count, quantized);
+
+        short[] gate = [];
+        int threshold = 0;
+        if (version >= 2)
+        {
+            if (pos + 8 > payload.Length)
+            {
+                throw new InvalidDataException("Sentence model is truncated.");
+            }
+
+            int gateCount = BinaryPrimitives.ReadInt32LittleEndian(payload[pos..]);
+            threshold = BinaryPrimitives.ReadInt32LittleEndian(payload[(pos + 4)..]);
+            pos += 8;
+            if ((gateCount is not 0 && gateCount != SentenceGate.TableSize) || pos + 4 > payload.Length)
+            {
+                throw new InvalidDataException($"Sentence model has a bad gate ({gateCount} weights).");
+            }
+
+            int nonZero = BinaryPrimitives.ReadInt32LittleEndian(payload[pos..]);
+            if (nonZero < 0 || nonZero > gateCount)
+            {
+                throw new InvalidDataException("Sentence model has a bad gate weight count.");
+            }
+
+            gate = new short[gateCount];
+            pos = ReadSparse(payload, pos + 4, nonZero, gate);
+        }
+
+        if (pos != payload.Length)
+        {
+            throw new InvalidDataException("Sentence model has trailing bytes.");
+        }
+
+        return new SentenceModel(bits, scale, quantized, gate, threshold);
+    }
+
+    private static SentenceModel LoadEmbedded()
+    {
+        using Stream stream = ResourceText.Open(ResourceName);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
+    private static void AddSparse(List<byte> bytes, short[] weights)
+    {
+        int count = 0;
+        foreach (short q in weights)
+        {
+            count += q != 0 ? 1 : 0;
+        }
+
+        AddInt32(bytes, count);
+        int previous = -1;
+        for (int i = 0; i < weights.Length; i++)
+        {
+            if (weights[i] == 0)
+            {
+                continue;
+            }
+
+            uint delta = (uint)(i - previous);
+            while (delta >= 0x80)
+            {
+                bytes.Add((byte)(delta | 0x80));
+                delta >>= 7;
+            }
+
+            bytes.Add((byte)delta);
+            bytes.Add((byte)weights[i]);
+            bytes.Add((byte)(weights[i] >> 8));
+            previous = i;
+        }
+    }
+
+    /// <summary>Reads <paramref name="count"/> sparse weights (index gaps as varints, int16 values) into <paramref name="weights"/>.</summary>
+    private static int ReadSparse(ReadOnlySpan<byte> payload, int pos, int count, short[] weights)
+    {
         int index = -1;
         for (int k = 0; k < count; k++)
         {
@@ -237,30 +370,17 @@ internal sealed class SentenceModel
                 }
             }
 
-            if (delta == 0 || index + (long)delta >= quantized.Length || pos + 2 > payload.Length)
+            if (delta == 0 || index + (long)delta >= weights.Length || pos + 2 > payload.Length)
             {
                 throw new InvalidDataException("Sentence model has a bad weight index.");
             }
 
             index += (int)delta;
-            quantized[index] = BinaryPrimitives.ReadInt16LittleEndian(payload[pos..]);
+            weights[index] = BinaryPrimitives.ReadInt16LittleEndian(payload[pos..]);
             pos += 2;
         }
 
-        if (pos != payload.Length)
-        {
-            throw new InvalidDataException("Sentence model has trailing bytes.");
-        }
-
-        return new SentenceModel(bits, scale, quantized);
-    }
-
-    private static SentenceModel LoadEmbedded()
-    {
-        using Stream stream = ResourceText.Open(ResourceName);
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        return pos;
     }
 
     private static void AddInt32(List<byte> bytes, int value)

@@ -97,6 +97,7 @@ internal sealed class SentenceSplitter
         {
             MarkByRules(text, tokens, first, end, marks);
             Span<ulong> features = stackalloc ulong[SentenceFeatures.MaxFeatures];
+            Span<int> gate = stackalloc int[SentenceGate.FeatureCount];
             var state = new SentenceFeatures.State(first);
             for (int i = first; i < end - 1; i++)
             {
@@ -113,8 +114,20 @@ internal sealed class SentenceSplitter
                 }
                 else
                 {
-                    int n = SentenceFeatures.Extract(text, tokens, i, first, end, mark == RuleMark.Split, ref state, features);
-                    split = decider.Decide(tokens, i, features[..n]);
+                    // The cheap gate first; only the candidates it passes pay for the full hashed features.
+                    split = false;
+                    bool full = true;
+                    if (decider.UsesGate)
+                    {
+                        SentenceGate.Extract(text, tokens, i, first, end, mark == RuleMark.Split, ref state, gate);
+                        full = decider.NeedsFullFeatures(tokens, i, gate, out split);
+                    }
+
+                    if (full)
+                    {
+                        int n = SentenceFeatures.Extract(text, tokens, i, first, end, mark == RuleMark.Split, ref state, features);
+                        split = decider.Decide(tokens, i, features[..n]);
+                    }
                 }
 
                 if (split)
@@ -224,6 +237,14 @@ internal sealed class SentenceSplitter
     /// <summary>Scores candidates with the trained model.</summary>
     private readonly struct ModelDecider(SentenceModel model) : ISentenceBoundaryDecider
     {
+        public bool UsesGate => model.HasGate;
+
+        public bool NeedsFullFeatures(Token[] tokens, int index, ReadOnlySpan<int> gate, out bool split)
+        {
+            split = false;
+            return model.PassesGate(gate);
+        }
+
         public bool Decide(Token[] tokens, int index, ReadOnlySpan<ulong> features) => model.ScoreUnits(features) > 0;
     }
 

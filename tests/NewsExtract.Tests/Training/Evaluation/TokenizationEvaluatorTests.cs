@@ -76,7 +76,7 @@ public sealed class TokenizationEvaluatorTests
     private static SentenceSplitter Constant(double bias)
     {
         double[] weights = new double[1 << 8];
-        weights[(int)(SentenceFeatures.Mix(1, 1) >> (64 - 8))] = bias;
+        weights[(int)(SentenceFeatures.Bias >> (64 - 8))] = bias;
         return new SentenceSplitter(SentenceModel.FromWeights(8, weights));
     }
 

@@ -1,0 +1,96 @@
+namespace NewsExtract.Tests.Quotes;
+
+/// <summary>
+/// The wider reported-speech candidate generation (issue 14): constructions the strict rules reject that become
+/// loose candidates for the trained detector, and the guards that keep non-speech out, on sentences written for
+/// these tests. <c>CreateForQuoteTraining</c> emits every candidate undecided; the rules-only analyzer emits the strict ones.
+/// </summary>
+public class ReportedSpeechCandidateTests
+{
+    private static IReadOnlyList<Quote> AllCandidates(string text)
+        => ArticleAnalyzer.CreateForQuoteTraining(new ArticleAnalyzerOptions()).Analyze(text, TestContext.Current.CancellationToken).Quotes;
+
+    private static IReadOnlyList<Quote> RulesOnly(string text)
+        => ArticleAnalyzer.CreateWithSpeakerModel(new ArticleAnalyzerOptions(), null).Analyze(text, TestContext.Current.CancellationToken).Quotes;
+
+    [Fact]
+    public void ParentheticalCue_AfterAShortSubject_GivesBothPieces()
+    {
+        const string text = "The clinic opened in 2015.\n\nToo often, she says, the clinics turn people away at the door.";
+        IReadOnlyList<Quote> all = AllCandidates(text);
+        Assert.Contains(all, q => q.Kind == QuoteKind.Indirect && q.Text == "Too often");
+        Assert.Contains(all, q => q.Kind == QuoteKind.Indirect && q.Text == "the clinics turn people away at the door");
+
+        // Two words before the cue are too short for the strict rules: only the detector sees that piece.
+        Assert.DoesNotContain(RulesOnly(text), q => q.Text == "Too often");
+    }
+
+    [Fact]
+    public void ParentheticalAccordingTo_AfterAShortSubject_GivesBothPieces()
+    {
+        const string text = "The survey was released on Monday.\n\nLocal farmers, according to the survey, are worried about the drought this year.";
+        IReadOnlyList<Quote> all = AllCandidates(text);
+        Assert.Contains(all, q => q.Text == "Local farmers");
+        Assert.Contains(all, q => q.Text == "are worried about the drought this year");
+    }
+
+    [Fact]
+    public void LabelledSentence_IsALooseCandidateAfterTheColon()
+    {
+        const string text = "Markets fell on Monday.\n\nANALYSIS: Some economists say the rate cut will come too late for exporters.";
+        Assert.Contains(AllCandidates(text), q => q.Kind == QuoteKind.Indirect && q.Text == "the rate cut will come too late for exporters");
+        Assert.DoesNotContain(RulesOnly(text), q => q.Text.Contains("rate cut", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SentenceWithQuoteMarks_ReportedSpeechOutsideTheMarkedQuote()
+    {
+        const string text = "The inquiry continued on Thursday.\n\n"
+            + "The minister has faced weeks of \u201Cpressure\u201D over the case, and on Thursday he said the prosecutors acted alone.";
+        Assert.Contains(AllCandidates(text), q => q.Kind == QuoteKind.Indirect && q.Text == "the prosecutors acted alone");
+        Assert.DoesNotContain(RulesOnly(text), q => q.Kind == QuoteKind.Indirect);
+    }
+
+    [Fact]
+    public void SentenceWithQuoteMarks_TheQuotesOwnCueIsNotReportedSpeech()
+    {
+        const string text = "The hearing ended late.\n\nWhen asked about the long delay, Ruth Ross said, \u201CWe are doing our best with what we have.\u201D";
+        IReadOnlyList<Quote> all = AllCandidates(text);
+        Assert.Contains(all, q => q.Kind == QuoteKind.Direct && q.Text.StartsWith("We are doing our best", StringComparison.Ordinal));
+        Assert.DoesNotContain(all, q => q.Text.StartsWith("When asked", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PullQuoteWithNameLine_IsALooseCandidateNamingThePerson()
+    {
+        const string text = "Rents rose again this year.\n\nNobody should have to choose between paying rent and buying food. Maria Lopez\n\nLopez has worked at the food bank since 2010.";
+        Quote quote = Assert.Single(AllCandidates(text), q => q.Text == "Nobody should have to choose between paying rent and buying food");
+        Assert.Equal(QuoteKind.Indirect, quote.Kind);
+        Assert.Equal("Maria Lopez", quote.Speaker?.Name);
+        Assert.Null(quote.Cue);
+        Assert.DoesNotContain(RulesOnly(text), q => q.Text.StartsWith("Nobody", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ReportedContent_EndsAtAParticipleCueOrAPronounReportingClause()
+    {
+        const string participle = "The vote was delayed.\n\nTom Reyes argued that the move hurt his group in the dispute, noting the board rarely meets in public.";
+        IReadOnlyList<Quote> all = AllCandidates(participle);
+        Assert.Contains(all, q => q.Text == "the move hurt his group in the dispute");
+        Assert.Contains(all, q => q.Text == "the board rarely meets in public");
+
+        const string pronoun = "The ruling came on Friday.\n\nThough Judge Ann Kerr said she was loath to punish a charity, she insisted the station had acted improperly.";
+        all = AllCandidates(pronoun);
+        Assert.Contains(all, q => q.Text == "she was loath to punish a charity");
+        Assert.Contains(all, q => q.Text == "the station had acted improperly");
+    }
+
+    [Fact]
+    public void AppositiveAfterSaidName_IsNoContinuation()
+    {
+        const string text = "The storm hit overnight.\n\nThe storm damaged 40 homes along the coast, said Tom Reyes, a spokesman for the fire department.";
+        IReadOnlyList<Quote> all = AllCandidates(text);
+        Assert.Contains(all, q => q.Text == "The storm damaged 40 homes along the coast");
+        Assert.DoesNotContain(all, q => q.Text.Contains("spokesman for the fire", StringComparison.Ordinal));
+    }
+}
