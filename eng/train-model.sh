@@ -7,6 +7,8 @@
 # Training is single-threaded and seeded; the file holds no timestamps or paths. The data mix and the
 # weights (FILE@W: W times per epoch, a fraction = that share of its documents each epoch) were chosen on
 # the dev sets (docs/model.md). NEWSEXTRACT_CLI overrides the command that runs the CLI (for a prebuilt one).
+# NER_EXTRA_ARGS (unset for the shipped models) appends arguments to 'train ner' of the default model, for
+# experiments such as eng/experiments/ner-selftrain.sh.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 data="${NEWSEXTRACT_SHARED:-$root/../shared}/data"
@@ -42,6 +44,7 @@ train_default() {
                 "$data/unlabeled/abc_rural_news_2006.txt" "$data/unlabeled/abc_science_news_2006.txt" \
                 "$data/unlabeled/brown_press_1961.txt" \
     --seed 1 --max-epochs 10 \
+    ${NER_EXTRA_ARGS:-} \
     --out "$1.raw"
   calibrate "$1" "${default_dev[@]}"
 }

@@ -16,6 +16,12 @@ internal static class TrainNerCommand
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
+        var selfTrain = new Option<string[]>("--self-train")
+        {
+            Description = "Self-training BIO files from 'train selftrain' (machine-tagged unlabeled text), each optionally FILE@WEIGHT; their text is not added to the cluster text again.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var selfTrainBoth = new Option<bool>("--self-train-both-passes") { Description = "Let the self-training files train the second pass too (by default they train the first pass only)." };
         var dev = new Option<string[]>("--dev")
         {
             Description = "BIO dev files; early stopping uses the mean of their micro F1.",
@@ -44,11 +50,13 @@ internal static class TrainNerCommand
 
         var command = new Command("ner", "Train the entity model from BIO files (progress on stderr).")
         {
-            train, dev, output, gazetteers, gazetteerSet, unlabeled, seed, epochs, onePass, minCount, clusterWords, folds,
+            train, selfTrain, selfTrainBoth, dev, output, gazetteers, gazetteerSet, unlabeled, seed, epochs, onePass, minCount, clusterWords, folds,
         };
         command.SetAction(parse => Run(new NerTrainer
         {
             TrainFiles = parse.GetValue(train) ?? [],
+            SelfTrainFiles = parse.GetValue(selfTrain) ?? [],
+            SelfTrainBothPasses = parse.GetValue(selfTrainBoth),
             DevFiles = parse.GetValue(dev) ?? [],
             GazetteerFolder = parse.GetValue(gazetteers),
             GazetteerSet = parse.GetValue(gazetteerSet)!,

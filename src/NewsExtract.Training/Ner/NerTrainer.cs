@@ -21,6 +21,14 @@ internal sealed class NerTrainer
     /// weight W is seen floor(W) times an epoch, and once more with probability W - floor(W) (seeded).</summary>
     public required IReadOnlyList<string> TrainFiles { get; init; }
 
+    /// <summary>Self-training files (<c>train selftrain</c> output: machine-tagged sentences of the
+    /// unlabeled text), weighted like <see cref="TrainFiles"/>; trained on like them, but their text is not
+    /// added to the cluster text again (it is already there through <see cref="UnlabeledFiles"/>).</summary>
+    public IReadOnlyList<string> SelfTrainFiles { get; init; } = [];
+
+    /// <summary>Whether self-training documents also train the second pass (by default they train the first pass only).</summary>
+    public bool SelfTrainBothPasses { get; init; }
+
     /// <summary>Dev files; early stopping and the two-pass choice use the mean of their micro F1.</summary>
     public required IReadOnlyList<string> DevFiles { get; init; }
 
@@ -52,18 +60,25 @@ internal sealed class NerTrainer
         var clock = Stopwatch.StartNew();
         var train = new List<ConllDocument>();
         var weights = new List<double>();
-        foreach (string spec in TrainFiles)
+        void Load(IReadOnlyList<string> specs)
         {
-            (string file, double weight) = ParseWeighted(spec);
-            List<ConllDocument> documents = ConllReader.Read(file);
-            train.AddRange(documents);
-            for (int d = 0; d < documents.Count; d++)
+            foreach (string spec in specs)
             {
-                weights.Add(weight);
-            }
+                (string file, double weight) = ParseWeighted(spec);
+                List<ConllDocument> documents = ConllReader.Read(file);
+                train.AddRange(documents);
+                for (int d = 0; d < documents.Count; d++)
+                {
+                    weights.Add(weight);
+                }
 
-            Log.WriteLine($"train: {file} weight {weight.ToString(CultureInfo.InvariantCulture)} ({documents.Count} documents)");
+                Log.WriteLine($"train: {file} weight {weight.ToString(CultureInfo.InvariantCulture)} ({documents.Count} documents)");
+            }
         }
+
+        Load(TrainFiles);
+        int labeled = train.Count;
+        Load(SelfTrainFiles);
 
         _weights = weights.ToArray();
         var dev = new List<List<ConllDocument>>();
@@ -84,7 +99,8 @@ internal sealed class NerTrainer
             clusterer.AddText(TextFileReader.ReadAllText(file));
         }
 
-        foreach (ConllDocument document in train)
+        // The labeled training text joins the cluster text; self-training text is already in the unlabeled files.
+        foreach (ConllDocument document in train.Take(labeled))
         {
             foreach (string[] sentence in document.Sentences)
             {
@@ -106,7 +122,7 @@ internal sealed class NerTrainer
 
         string description = string.Create(
             CultureInfo.InvariantCulture,
-            $"NewsExtract entity model; trained on {string.Join(", ", Names(TrainFiles))}; dev {string.Join(", ", Names(DevFiles))}; gazetteers {GazetteerSet}; seed {Seed}");
+            $"NewsExtract entity model; trained on {string.Join(", ", Names(TrainFiles))}{(SelfTrainFiles.Count > 0 ? "; self-training " + string.Join(", ", SelfTrainFiles.Select(Path.GetFileName)) : string.Empty)}; dev {string.Join(", ", Names(DevFiles))}; gazetteers {GazetteerSet}; seed {Seed}");
         NerModel Build(params NerWeights[] passes)
             => new(classes, description, passes, clusterKeys, clusterCodes, gazetteer.Categories, gazetteer.Keys, gazetteer.Masks);
 
@@ -120,14 +136,19 @@ internal sealed class NerTrainer
             return model;
         }
 
-        // Jackknifed first-pass tags of the training documents.
-        var firstPass = new int[train.Count][];
+        // Jackknifed first-pass tags of the training documents. Self-training documents, unless
+        // SelfTrainBothPasses, train the first pass only: their labels are a model's own output, so a
+        // first pass agrees with them far more than with human labels, and a second pass trained on them
+        // would learn to trust first-pass tags too much.
+        int second = SelfTrainBothPasses ? train.Count : labeled;
+        int[] secondDocs = all[..second];
+        var firstPass = new int[second][];
         for (int fold = 0; fold < Folds; fold++)
         {
             int[] trainDocs = all.Where(d => d % Folds != fold).ToArray();
             (NerWeights foldWeights, _) = Perceptron(data1, inputs, gold, trainDocs, classes.Length, epochs1, null, clock);
             NerModel foldModel = Build(foldWeights);
-            foreach (int d in all.Where(d => d % Folds == fold))
+            foreach (int d in secondDocs.Where(d => d % Folds == fold))
             {
                 int[] tags = new int[inputs[d].Tokens.Length];
                 NerTagger.Tag(foldModel, inputs[d], tags, default);
@@ -137,9 +158,10 @@ internal sealed class NerTrainer
             Log.WriteLine($"pass 2: jackknife fold {fold + 1}/{Folds} tagged ({Elapsed(clock)})");
         }
 
-        NerTrainingData data2 = Extract(features, inputs, firstPass);
+        NerInput[] secondInputs = inputs[..second];
+        NerTrainingData data2 = Extract(features, secondInputs, firstPass);
         Log.WriteLine($"pass 2: {data2.RowKeys.Length} features kept ({Elapsed(clock)})");
-        (NerWeights pass2, _) = Perceptron(data2, inputs, gold, all, classes.Length, MaxEpochs, w => DevF1(Build(pass1, w), dev), clock);
+        (NerWeights pass2, _) = Perceptron(data2, secondInputs, gold[..second], secondDocs, classes.Length, MaxEpochs, w => DevF1(Build(pass1, w), dev), clock);
         NerModel twoPass = Build(pass1, pass2);
         double f1 = DevF1(model, dev);
         double f2 = DevF1(twoPass, dev);

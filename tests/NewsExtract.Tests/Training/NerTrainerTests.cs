@@ -55,6 +55,29 @@ public class NerTrainerTests
         }
     }
 
+    [Fact]
+    public void Train_WithSelfTrainingFile_TwoPassesLearnAndTheModelSaysSo()
+    {
+        string dir = Directory.CreateTempSubdirectory("newsextract-ner-").FullName;
+        try
+        {
+            string train = Write(dir, "train.conll", 1, 150);
+            string self = Write(dir, "self.conll", 4, 150);
+            string dev = Write(dir, "dev.conll", 2, 60);
+            string test = Write(dir, "test.conll", 3, 60);
+            NerModel firstOnly = new NerTrainer { TrainFiles = [train], SelfTrainFiles = [self + "@0.5"], DevFiles = [dev], MaxEpochs = 3, Seed = 3 }.Train();
+            NerModel both = new NerTrainer { TrainFiles = [train], SelfTrainFiles = [self + "@0.5"], SelfTrainBothPasses = true, DevFiles = [dev], MaxEpochs = 3, Seed = 3 }.Train();
+
+            Assert.Contains("self-training self.conll@0.5", firstOnly.Description, StringComparison.Ordinal);
+            Assert.True(NerEvaluator.Evaluate(firstOnly, ConllReader.Read(test)).Micro.F1 > 95);
+            Assert.True(NerEvaluator.Evaluate(both, ConllReader.Read(test)).Micro.F1 > 95);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     /// <summary>Toy news sentences: people say things, travel to places, companies report results.</summary>
     private static string Write(string dir, string name, int seed, int documents)
     {
