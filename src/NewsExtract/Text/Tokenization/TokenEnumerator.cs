@@ -816,6 +816,15 @@ public ref struct TokenEnumerator
     }
 
     /// <summary>
+    /// The longest dotted name taken as one token: a DNS name has at most 253 characters. The bound also keeps
+    /// the look-ahead of each call constant, so a long run of dotted words costs linear time.
+    /// </summary>
+    private const int MaxDottedNameLength = 253;
+
+    /// <summary>The longest local part of an e-mail address (RFC 5321).</summary>
+    private const int MaxEmailLocalPartLength = 64;
+
+    /// <summary>
     /// A name of three or more labels joined by single periods that starts at <paramref name="start"/> and has its
     /// first period at <paramref name="dot"/>: a host name ending in a domain suffix ("mail.example.com") or a
     /// dotted identifier of lowercase labels ("comp.lang.basic", "org.example.tools"), or a file name
@@ -824,6 +833,11 @@ public ref struct TokenEnumerator
     /// </summary>
     private static int ScanDottedName(ReadOnlySpan<char> text, int start, int dot)
     {
+        if (dot - start > MaxDottedNameLength)
+        {
+            return 0;
+        }
+
         bool lower = dot - start >= 2;
         for (int k = start; k < dot; k++)
         {
@@ -839,11 +853,12 @@ public ref struct TokenEnumerator
         int labels = 1;
         int labelStart = dot;
         int i = dot;
-        while (i + 1 < text.Length && text[i] == '.' && char.IsAsciiLetterOrDigit(text[i + 1]))
+        int limit = Math.Min(text.Length, start + MaxDottedNameLength + 1);
+        while (i + 1 < limit && text[i] == '.' && char.IsAsciiLetterOrDigit(text[i + 1]))
         {
             labelStart = i + 1;
             int j = labelStart;
-            while (j < text.Length && (char.IsAsciiLetterOrDigit(text[j])
+            while (j < limit && (char.IsAsciiLetterOrDigit(text[j])
                 || (text[j] == '-' && j + 1 < text.Length && char.IsAsciiLetterOrDigit(text[j + 1]))))
             {
                 lower &= char.IsAsciiLetterLower(text[j]) || text[j] == '-';
@@ -855,7 +870,9 @@ public ref struct TokenEnumerator
             i = j;
         }
 
-        if (labels < 3 || (i < text.Length && (IsWordChar(text[i]) || text[i] is '@' or '_')))
+        bool continues = i + 1 < text.Length && text[i] == '.' && char.IsAsciiLetterOrDigit(text[i + 1]);
+        if (labels < 3 || i - start > MaxDottedNameLength || continues
+            || (i < text.Length && (IsWordChar(text[i]) || text[i] is '@' or '_')))
         {
             return 0;
         }
@@ -946,8 +963,11 @@ public ref struct TokenEnumerator
     /// <summary>An e-mail address starting at <paramref name="start"/>: its end, or 0.</summary>
     private static int TryScanEmail(ReadOnlySpan<char> text, int start)
     {
+        // The local part has at most 64 characters (RFC 5321); the bound keeps each call's look-ahead constant, so a
+        // long run of dotted words without an '@' costs linear time.
         int i = start;
-        while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '.' or '_' or '%' or '+' or '-'))
+        int localLimit = Math.Min(text.Length, start + MaxEmailLocalPartLength);
+        while (i < localLimit && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '.' or '_' or '%' or '+' or '-'))
         {
             i++;
         }

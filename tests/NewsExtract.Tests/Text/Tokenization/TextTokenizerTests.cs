@@ -156,6 +156,34 @@ public sealed class TextTokenizerTests
     public void Tokenize_DottedRunsThatAreNotNames_StaySplit(string text, string expected)
         => Assert.Equal(expected, Split(text));
 
+    [Fact]
+    public void Tokenize_DottedNameLongerThanADnsName_StaysSplit()
+    {
+        // 90 labels of two letters: 269 characters, longer than any DNS name (253), so never one token, and no
+        // token is longer than a DNS name (each look-ahead is bounded, which keeps long dotted runs linear).
+        string name = string.Join('.', Enumerable.Repeat("ab", 90));
+        Token[] tokens = TextTokenizer.Tokenize(name + " end");
+        Assert.True(tokens.Length > 3, $"{tokens.Length} tokens");
+        Assert.All(tokens, t => Assert.True(t.End - t.Start <= 253, $"token of {t.End - t.Start} characters"));
+    }
+
+    [Fact]
+    public void Tokenize_DottedNameOfDnsLength_OneToken()
+    {
+        // 84 labels of two letters: 251 characters, within the DNS limit.
+        string name = string.Join('.', Enumerable.Repeat("ab", 84));
+        Assert.Equal(name + "|end", Split(name + " end"));
+    }
+
+    [Fact]
+    public void Tokenize_EmailWithOverlongLocalPart_IsNotOneAddress()
+    {
+        string local = new('a', 65);
+        Token[] tokens = TextTokenizer.Tokenize(local + "@example.com");
+        Assert.True(tokens.Length > 1, $"{tokens.Length} tokens");
+        Assert.Equal("a.b@example.com", Split("a.b@example.com"));
+    }
+
     [Theory]
     [InlineData("Great news \uD83D\uDE00!", "\uD83D\uDE00")]
     [InlineData("Love it \u2764\uFE0F", "\u2764\uFE0F")]
