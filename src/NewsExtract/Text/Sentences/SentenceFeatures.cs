@@ -268,7 +268,8 @@ internal static class SentenceFeatures
 
     private static bool HasLineBreak(string text, int from, int to) => to > from + 1 && text.AsSpan(from, to - from).Contains('\n');
 
-    private static ulong Bucket(int count) => count switch
+    /// <summary>A count in nine buckets (0-3 as they are, then 4-5, 6-8, 9-15, 16-30, more); the gate uses it too.</summary>
+    internal static ulong Bucket(int count) => count switch
     {
         <= 3 => (ulong)count,
         <= 5 => 4,
@@ -278,8 +279,8 @@ internal static class SentenceFeatures
         _ => 8,
     };
 
-    /// <summary>The white space between two tokens: none, one space, more spaces, a line break, a blank line.</summary>
-    private static ulong Gap(string text, int from, int to)
+    /// <summary>The white space between two tokens: none, one space, more spaces, a line break, a blank line (0-4); the gate uses it too.</summary>
+    internal static ulong Gap(string text, int from, int to)
     {
         if (to == from)
         {

@@ -57,7 +57,7 @@ internal static class SentenceGate
         Token cur = tokens[index];
         Token next = tokens[index + 1];
         int rule = ruleSplit ? 1 : 0;
-        int gap = Gap(text, cur.End, next.Start);
+        int gap = (int)SentenceFeatures.Gap(text, cur.End, next.Start);
         int curKind = Math.Min((int)cur.Kind, Kinds - 1);
         int nextKind = Math.Min((int)next.Kind, Kinds - 1);
         int curFirst = Class(text[cur.Start]);
@@ -74,7 +74,7 @@ internal static class SentenceGate
         output[4] = T4 + (((((gap * Classes) + nextFirst) * Classes) + nextLast) * Lengths) + Length(next.Length);
         output[5] = T5 + (((prevLast * Classes) + curLast) * Classes) + nextFirst;
         output[6] = T6 + (((curLast * Classes) + nextFirst) * Classes) + afterFirst;
-        output[7] = T7 + (((rule * Buckets) + Bucket(index - state.SentenceFirst + 1)) * Buckets) + Bucket(end - index - 1);
+        output[7] = T7 + (((rule * Buckets) + (int)SentenceFeatures.Bucket(index - state.SentenceFirst + 1)) * Buckets) + (int)SentenceFeatures.Bucket(end - index - 1);
         output[8] = T8 + (((((Math.Min(state.QuoteDepth, 2) * 3) + Math.Min(state.BracketDepth, 2)) * Kinds) + curKind) * Classes) + nextFirst;
         output[9] = T9 + (rule << WordBits) + Prefix(text, cur, Fold);
         output[10] = T10 + Prefix(text, next, 0);
@@ -164,31 +164,4 @@ internal static class SentenceGate
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Length(int length) => length <= 4 ? length - 1 : length <= 7 ? 4 : 5;
-
-    private static int Bucket(int count) => count switch
-    {
-        <= 3 => count,
-        <= 5 => 4,
-        <= 8 => 5,
-        <= 15 => 6,
-        <= 30 => 7,
-        _ => 8,
-    };
-
-    /// <summary>The white space between two tokens: none, one space, more spaces, a line break, a blank line.</summary>
-    private static int Gap(string text, int from, int to)
-    {
-        if (to == from)
-        {
-            return 0;
-        }
-
-        if (to == from + 1 && text[from] == ' ')
-        {
-            return 1;
-        }
-
-        int breaks = text.AsSpan(from, to - from).Count('\n');
-        return breaks == 0 ? 2 : breaks == 1 ? 3 : 4;
-    }
 }
