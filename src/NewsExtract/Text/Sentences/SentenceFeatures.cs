@@ -24,6 +24,11 @@ internal static class SentenceFeatures
 
     private const int MaxFormChars = 20;
 
+    /// <summary><see cref="LowerChar"/> and <see cref="ShapeChar"/> of each ASCII character (all ASCII again).</summary>
+    private static readonly byte[] s_lowerAscii = AsciiTable(LowerChar);
+
+    private static readonly byte[] s_shapeAscii = AsciiTable(ShapeChar);
+
     /// <summary>The per-paragraph state the splitter carries from token to token.</summary>
     internal struct State
     {
@@ -55,17 +60,24 @@ internal static class SentenceFeatures
         }
 
         /// <summary>The lowercased-form and shape hashes of a token, each computed once.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public (ulong Lower, ulong Shape) Hashes(string text, Token[] tokens, int index)
         {
             ref Slot slot = ref _slots[index & 3];
             if (slot.Index != index)
             {
-                slot.Index = index;
-                slot.Lower = Lower(text, tokens[index]);
-                slot.Shape = Shape(text, tokens[index]);
+                Fill(ref slot, text, tokens, index);
             }
 
             return (slot.Lower, slot.Shape);
+        }
+
+        // Kept out of line: the callers inline the cache test, not the two hashing loops.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Fill(ref Slot slot, string text, Token[] tokens, int index)
+        {
+            slot.Index = index;
+            LowerAndShape(text, tokens[index], out slot.Lower, out slot.Shape);
         }
 
         /// <summary>The lowercased-form hash of the sentence's first token.</summary>
@@ -81,7 +93,17 @@ internal static class SentenceFeatures
         }
 
         /// <summary>Updates the quote and bracket state with the token before the gap.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Observe(string text, Token token)
+        {
+            // Words and numbers, most tokens, change nothing.
+            if (token.Kind >= TokenKind.Punctuation)
+            {
+                ObserveMark(text, token);
+            }
+        }
+
+        private void ObserveMark(string text, Token token)
         {
             switch (token.Kind)
             {
@@ -125,43 +147,53 @@ internal static class SentenceFeatures
     /// paragraph) is a candidate: not a gap between two words, or a word and a lowercase word, and not
     /// after a title ("Dr.") or an opening quote or bracket.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsCandidate(string text, Token[] tokens, int index)
     {
+        // The common case inline: a number, or a word that does not end in a period, is a candidate only
+        // before something that is not a lowercase word.
         Token token = tokens[index];
-        Token next = tokens[index + 1];
+        if (token.Kind == TokenKind.Number || (token.Kind == TokenKind.Word && text[token.End - 1] != '.'))
+        {
+            Token next = tokens[index + 1];
+            return next.Kind != TokenKind.Word || !char.IsLower(text[next.Start]) || HasLineBreak(text, token.End, next.Start);
+        }
+
+        return IsCandidateOther(text, tokens, index);
+    }
+
+    private static bool IsCandidateOther(string text, Token[] tokens, int index)
+    {
+        Token token = tokens[index];
         char last = text[token.End - 1];
         switch (token.Kind)
         {
             case TokenKind.Word:
-                if (last == '.')
-                {
-                    return token.Length == 1 || !TokenizerLexicon.IsTitle(text.AsSpan(token.Start, token.Length));
-                }
-
-                break;
+                // A word ending in a period: anything but a title ("Dr.").
+                return token.Length == 1 || !TokenizerLexicon.IsTitle(text.AsSpan(token.Start, token.Length));
             case TokenKind.OpeningQuote:
                 return false;
             case TokenKind.Punctuation:
-                if (last is '(' or '[' or '{' || (last is ',' && token.Length == 1))
-                {
-                    return false;
-                }
-
-                return true;
-            case TokenKind.Number:
-                break;
+                return !(last is '(' or '[' or '{' || (last is ',' && token.Length == 1));
             default:
                 return true;
         }
-
-        // A word or number: a candidate only before something that is not a lowercase word.
-        return next.Kind != TokenKind.Word || !char.IsLower(text[next.Start]) || HasLineBreak(text, token.End, next.Start);
     }
 
     /// <summary>Writes the features of the gap after token <paramref name="index"/> and returns how many.</summary>
     public static int Extract(string text, Token[] tokens, int index, int first, int end, bool ruleSplit, ref State state, Span<ulong> output)
     {
-        int n = 0;
+        var writer = new FeatureWriter<ulong>(output);
+        Extract(text, tokens, index, first, end, ruleSplit, ref state, ref writer);
+        return writer.Count;
+    }
+
+    /// <summary>Gives the features of the gap after token <paramref name="index"/> to <paramref name="sink"/>, in a fixed order.</summary>
+    public static void Extract<TSink>(string text, Token[] tokens, int index, int first, int end, bool ruleSplit, ref State state, ref TSink sink)
+        where TSink : IFeatureSink<ulong>, allows ref struct
+    {
+        // A local copy, so the sink's fields (the running sum) can live in registers.
+        TSink output = sink;
         Token cur = tokens[index];
         Token next = tokens[index + 1];
         bool hasPrevious = index > first;
@@ -177,81 +209,91 @@ internal static class SentenceFeatures
         ulong gap = Gap(text, cur.End, next.Start);
         ulong kinds = ((ulong)cur.Kind << 8) | (ulong)next.Kind;
 
-        output[n++] = Mix(1, 1);
-        output[n++] = Mix(2, rule);
-        output[n++] = Mix(3, curLower);
-        output[n++] = Mix(4, nextLower);
-        output[n++] = Mix(5, prevLower);
-        output[n++] = Mix(6, afterLower);
-        output[n++] = Mix(7, curShape);
-        output[n++] = Mix(8, nextShape);
-        output[n++] = Mix(9, prevShape);
-        output[n++] = Mix(10, afterShape);
-        output[n++] = Mix(11, kinds);
-        output[n++] = Mix(12, Mix(curLower, nextShape));
-        output[n++] = Mix(13, Mix(prevLower, curLower));
-        output[n++] = Mix(14, Mix(curShape, nextShape, rule));
-        output[n++] = Mix(15, Mix(prevShape, curShape, nextShape));
-        output[n++] = Mix(16, Mix(gap, curShape));
-        output[n++] = Mix(17, Mix(gap, nextShape, rule));
-        output[n++] = Mix(18, Mix(curLower, nextLower));
-        output[n++] = Mix(19, Mix(prevLower, curLower, nextShape));
-        output[n++] = Mix(20, Mix(nextLower, afterShape));
-        output[n++] = Mix(21, Mix(curShape, nextShape, afterShape));
+        output.Add(Mix(1, 1));
+        output.Add(Mix(2, rule));
+        output.Add(Mix(3, curLower));
+        output.Add(Mix(4, nextLower));
+        output.Add(Mix(5, prevLower));
+        output.Add(Mix(6, afterLower));
+        output.Add(Mix(7, curShape));
+        output.Add(Mix(8, nextShape));
+        output.Add(Mix(9, prevShape));
+        output.Add(Mix(10, afterShape));
+        output.Add(Mix(11, kinds));
+        output.Add(Mix(12, Mix(curLower, nextShape)));
+        output.Add(Mix(13, Mix(prevLower, curLower)));
+        output.Add(Mix(14, Mix(curShape, nextShape, rule)));
+        output.Add(Mix(15, Mix(prevShape, curShape, nextShape)));
+        output.Add(Mix(16, Mix(gap, curShape)));
+        output.Add(Mix(17, Mix(gap, nextShape, rule)));
+        output.Add(Mix(18, Mix(curLower, nextLower)));
+        output.Add(Mix(19, Mix(prevLower, curLower, nextShape)));
+        output.Add(Mix(20, Mix(nextLower, afterShape)));
+        output.Add(Mix(21, Mix(curShape, nextShape, afterShape)));
 
         ReadOnlySpan<char> curSpan = text.AsSpan(cur.Start, cur.Length);
         ReadOnlySpan<char> nextSpan = text.AsSpan(next.Start, next.Length);
-        if (next.Kind == TokenKind.Word && char.IsAsciiLetterUpper(nextSpan[0]) && TokenizerLexicon.IsSentenceStarter(nextSpan))
+        if (next.Kind == TokenKind.Word && char.IsAsciiLetterUpper(nextSpan[0]) && IsSentenceStarter(nextSpan))
         {
-            output[n++] = Mix(22, Mix(curShape, rule));
+            output.Add(Mix(22, Mix(curShape, rule)));
         }
 
         if (cur.Kind == TokenKind.Word && curSpan[^1] == '.')
         {
-            ulong kind = TokenizerLexicon.IsAbbreviation(curSpan) ? 1UL : curSpan.Length == 2 ? 2UL : curSpan.IndexOf('.') < curSpan.Length - 1 ? 3UL : 4UL;
-            output[n++] = Mix(23, Mix(kind, nextShape));
+            ulong kind = IsAbbreviation(curSpan) ? 1UL : curSpan.Length == 2 ? 2UL : curSpan.IndexOf('.') < curSpan.Length - 1 ? 3UL : 4UL;
+            output.Add(Mix(23, Mix(kind, nextShape)));
         }
 
         if (cur.Kind == TokenKind.Punctuation && curSpan[0] == '.' && cur.Length == 1 && hasPrevious)
         {
             // The word before a period: its length tells an abbreviation the tokenizer split off from a word.
-            output[n++] = Mix(24, Mix((ulong)Math.Min(previous.Length, 6), prevShape, nextShape));
+            output.Add(Mix(24, Mix((ulong)Math.Min(previous.Length, 6), prevShape, nextShape)));
         }
 
-        output[n++] = Mix(25, Mix((ulong)Math.Min(state.QuoteDepth, 2), (ulong)cur.Kind, nextShape));
-        output[n++] = Mix(26, Mix((ulong)Math.Min(state.BracketDepth, 2), (ulong)cur.Kind, nextShape));
+        output.Add(Mix(25, Mix((ulong)Math.Min(state.QuoteDepth, 2), (ulong)cur.Kind, nextShape)));
+        output.Add(Mix(26, Mix((ulong)Math.Min(state.BracketDepth, 2), (ulong)cur.Kind, nextShape)));
 
         int toEnd = end - index - 1;
-        output[n++] = Mix(27, Mix(Bucket(toEnd), rule));
+        output.Add(Mix(27, Mix(Bucket(toEnd), rule)));
         int inSentence = index - state.SentenceFirst + 1;
-        output[n++] = Mix(28, Mix(Bucket(inSentence), rule));
-        output[n++] = Mix(29, Mix(Bucket(inSentence), curShape));
+        output.Add(Mix(28, Mix(Bucket(inSentence), rule)));
+        output.Add(Mix(29, Mix(Bucket(inSentence), curShape)));
 
         if (IsListMarker(text, tokens, index + 1, end))
         {
-            output[n++] = Mix(30, Mix(gap, rule));
+            output.Add(Mix(30, Mix(gap, rule)));
         }
 
-        if (hasPrevious && previous.Kind == TokenKind.Word && text[previous.End - 1] == '.' && TokenizerLexicon.IsTitle(text.AsSpan(previous.Start, previous.Length)))
+        if (hasPrevious && previous.Kind == TokenKind.Word && text[previous.End - 1] == '.' && IsTitle(text.AsSpan(previous.Start, previous.Length)))
         {
-            output[n++] = Mix(31, nextShape);
+            output.Add(Mix(31, nextShape));
         }
 
         if (nextSpan.Length == 1 && nextSpan[0] == 'i')
         {
-            output[n++] = Mix(32, Mix(curShape, rule));
+            output.Add(Mix(32, Mix(curShape, rule)));
         }
 
         // Which words start a sentence when capitalized, and which end one.
-        output[n++] = Mix(33, Mix(nextLower, char.IsUpper(nextSpan[0]) ? 1UL : 2UL));
-        output[n++] = Mix(34, Mix(curLower, char.IsUpper(curSpan[0]) ? 1UL : 2UL, nextShape));
-        output[n++] = Mix(35, Mix(nextShape, afterLower));
+        output.Add(Mix(33, Mix(nextLower, char.IsUpper(nextSpan[0]) ? 1UL : 2UL)));
+        output.Add(Mix(34, Mix(curLower, char.IsUpper(curSpan[0]) ? 1UL : 2UL, nextShape)));
+        output.Add(Mix(35, Mix(nextShape, afterLower)));
 
         // How the sentence being built began ("Thanks, Sean" / "Regards, Kevin").
-        output[n++] = Mix(36, Mix(state.OpeningLower(text, tokens), Bucket(inSentence), nextShape));
+        output.Add(Mix(36, Mix(state.OpeningLower(text, tokens), Bucket(inSentence), nextShape)));
 
-        return n;
+        sink = output;
     }
+
+    // The lexicon look-ups stay out of line, so the feature code around them stays small.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsSentenceStarter(ReadOnlySpan<char> word) => TokenizerLexicon.IsSentenceStarter(word);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsAbbreviation(ReadOnlySpan<char> word) => TokenizerLexicon.IsAbbreviation(word);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsTitle(ReadOnlySpan<char> word) => TokenizerLexicon.IsTitle(word);
 
     private static bool IsListMarker(string text, Token[] tokens, int index, int end)
     {
@@ -269,6 +311,7 @@ internal static class SentenceFeatures
     private static bool HasLineBreak(string text, int from, int to) => to > from + 1 && text.AsSpan(from, to - from).Contains('\n');
 
     /// <summary>A count in nine buckets (0-3 as they are, then 4-5, 6-8, 9-15, 16-30, more); the gate uses it too.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong Bucket(int count) => count switch
     {
         <= 3 => (ulong)count,
@@ -298,7 +341,7 @@ internal static class SentenceFeatures
     }
 
     /// <summary>The hash of the lowercased, digit-folded form (its first 20 characters).</summary>
-    private static ulong Lower(string text, Token token)
+    internal static ulong Lower(string text, Token token)
     {
         ReadOnlySpan<char> span = text.AsSpan(token.Start, Math.Min(token.Length, MaxFormChars));
         ulong h = Seed;
@@ -311,7 +354,7 @@ internal static class SentenceFeatures
     }
 
     /// <summary>The hash of the word shape: X, x, d for upper, lower, digit, other characters as they are, runs cut at two, at most eight.</summary>
-    private static ulong Shape(string text, Token token)
+    internal static ulong Shape(string text, Token token)
     {
         ReadOnlySpan<char> span = text.AsSpan(token.Start, token.Length);
         ulong h = Seed;
@@ -320,8 +363,7 @@ internal static class SentenceFeatures
         int written = 0;
         foreach (char c in span)
         {
-            char s = char.IsAsciiLetterLower(c) ? 'x' : char.IsAsciiLetterUpper(c) ? 'X' : char.IsAsciiDigit(c) ? 'd'
-                : c < 0x80 && c != '`' ? c : char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : Normalize(c);
+            char s = ShapeChar(c);
             run = s == previous ? run + 1 : 1;
             previous = s;
             if (run > 2)
@@ -337,6 +379,78 @@ internal static class SentenceFeatures
         }
 
         return h;
+    }
+
+    /// <summary>
+    /// <see cref="Lower"/> and <see cref="Shape"/> in one pass over the characters (the same values): the
+    /// two hash chains are independent, so the processor runs them side by side, and ASCII characters map
+    /// through two small tables instead of branches.
+    /// </summary>
+    internal static void LowerAndShape(string text, Token token, out ulong lower, out ulong shape)
+    {
+        ReadOnlySpan<char> span = text.AsSpan(token.Start, token.Length);
+        ReadOnlySpan<byte> lowerTable = s_lowerAscii;
+        ReadOnlySpan<byte> shapeTable = s_shapeAscii;
+        int lowerEnd = Math.Min(span.Length, MaxFormChars);
+        ulong l = Seed;
+        ulong h = Seed;
+        char previous = '\0';
+        int run = 0;
+        int written = 0;
+        for (int k = 0; k < span.Length; k++)
+        {
+            char c = span[k];
+            char lc;
+            char s;
+            if (c < 0x80)
+            {
+                lc = (char)lowerTable[c];
+                s = (char)shapeTable[c];
+            }
+            else
+            {
+                lc = LowerChar(c);
+                s = ShapeChar(c);
+            }
+
+            if (k < lowerEnd)
+            {
+                l = (l ^ lc) * Prime;
+            }
+
+            if (written < 8)
+            {
+                run = s == previous ? run + 1 : 1;
+                previous = s;
+                if (run <= 2)
+                {
+                    h = (h ^ s) * Prime;
+                    written++;
+                }
+            }
+            else if (k >= lowerEnd)
+            {
+                break;
+            }
+        }
+
+        lower = l;
+        shape = h;
+    }
+
+    /// <summary>The shape character of <paramref name="c"/>: X, x or d, or the character itself (typographic marks as their ASCII forms).</summary>
+    private static char ShapeChar(char c) => char.IsAsciiLetterLower(c) ? 'x' : char.IsAsciiLetterUpper(c) ? 'X' : char.IsAsciiDigit(c) ? 'd'
+        : c < 0x80 && c != '`' ? c : char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : Normalize(c);
+
+    private static byte[] AsciiTable(Func<char, char> map)
+    {
+        var table = new byte[128];
+        for (int c = 0; c < table.Length; c++)
+        {
+            table[c] = (byte)map((char)c);
+        }
+
+        return table;
     }
 
     private static char LowerChar(char c)

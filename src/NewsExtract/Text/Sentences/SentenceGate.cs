@@ -54,6 +54,15 @@ internal static class SentenceGate
     /// <summary>Writes the <see cref="FeatureCount"/> table indices of the gap after token <paramref name="index"/>.</summary>
     public static void Extract(string text, Token[] tokens, int index, int first, int end, bool ruleSplit, ref SentenceFeatures.State state, Span<int> output)
     {
+        var writer = new FeatureWriter<int>(output[..FeatureCount]);
+        Extract(text, tokens, index, first, end, ruleSplit, ref state, ref writer);
+    }
+
+    /// <summary>Gives the <see cref="FeatureCount"/> table indices of the gap after token <paramref name="index"/> to <paramref name="sink"/>, in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Extract<TSink>(string text, Token[] tokens, int index, int first, int end, bool ruleSplit, ref SentenceFeatures.State state, ref TSink sink)
+        where TSink : IFeatureSink<int>, allows ref struct
+    {
         Token cur = tokens[index];
         Token next = tokens[index + 1];
         int rule = ruleSplit ? 1 : 0;
@@ -67,17 +76,17 @@ internal static class SentenceGate
         int prevLast = index > first ? Class(text[tokens[index - 1].End - 1]) : NoToken;
         int afterFirst = index + 2 < end ? Class(text[tokens[index + 2].Start]) : NoToken;
 
-        output[0] = 0;
-        output[1] = T1 + (((((rule * Gaps) + gap) * Kinds) + curKind) * Kinds) + nextKind;
-        output[2] = T2 + (((rule * Classes) + curLast) * Classes) + nextFirst;
-        output[3] = T3 + (((((rule * Classes) + curFirst) * Classes) + curLast) * Lengths) + Length(cur.Length);
-        output[4] = T4 + (((((gap * Classes) + nextFirst) * Classes) + nextLast) * Lengths) + Length(next.Length);
-        output[5] = T5 + (((prevLast * Classes) + curLast) * Classes) + nextFirst;
-        output[6] = T6 + (((curLast * Classes) + nextFirst) * Classes) + afterFirst;
-        output[7] = T7 + (((rule * Buckets) + (int)SentenceFeatures.Bucket(index - state.SentenceFirst + 1)) * Buckets) + (int)SentenceFeatures.Bucket(end - index - 1);
-        output[8] = T8 + (((((Math.Min(state.QuoteDepth, 2) * 3) + Math.Min(state.BracketDepth, 2)) * Kinds) + curKind) * Classes) + nextFirst;
-        output[9] = T9 + (rule << WordBits) + Prefix(text, cur, Fold);
-        output[10] = T10 + Prefix(text, next, 0);
+        sink.Add(0);
+        sink.Add(T1 + (((((rule * Gaps) + gap) * Kinds) + curKind) * Kinds) + nextKind);
+        sink.Add(T2 + (((rule * Classes) + curLast) * Classes) + nextFirst);
+        sink.Add(T3 + (((((rule * Classes) + curFirst) * Classes) + curLast) * Lengths) + Length(cur.Length));
+        sink.Add(T4 + (((((gap * Classes) + nextFirst) * Classes) + nextLast) * Lengths) + Length(next.Length));
+        sink.Add(T5 + (((prevLast * Classes) + curLast) * Classes) + nextFirst);
+        sink.Add(T6 + (((curLast * Classes) + nextFirst) * Classes) + afterFirst);
+        sink.Add(T7 + (((rule * Buckets) + (int)SentenceFeatures.Bucket(index - state.SentenceFirst + 1)) * Buckets) + (int)SentenceFeatures.Bucket(end - index - 1));
+        sink.Add(T8 + (((((Math.Min(state.QuoteDepth, 2) * 3) + Math.Min(state.BracketDepth, 2)) * Kinds) + curKind) * Classes) + nextFirst);
+        sink.Add(T9 + (rule << WordBits) + Prefix(text, cur, Fold));
+        sink.Add(T10 + Prefix(text, next, 0));
     }
 
     private const ulong Fold = 0x0020_0020_0020_0020UL;

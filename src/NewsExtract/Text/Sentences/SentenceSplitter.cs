@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NewsExtract.Internal;
 using NewsExtract.Structure;
 using NewsExtract.Text.Tokenization;
@@ -52,65 +53,81 @@ internal sealed class SentenceSplitter
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(layout);
 
-        var sentences = new List<SentenceInfo>((tokens.Length / 16) + 4);
-        int t = 0;
-        for (int p = 0; p < layout.Paragraphs.Length; p++)
+        var sentences = new SentenceList((tokens.Length / 16) + 4);
+        try
         {
-            Paragraph paragraph = layout.Paragraphs[p];
-            while (t < tokens.Length && tokens[t].Start < paragraph.Start)
+            int t = 0;
+            for (int p = 0; p < layout.Paragraphs.Length; p++)
             {
-                t++;
+                Paragraph paragraph = layout.Paragraphs[p];
+                while (t < tokens.Length && tokens[t].Start < paragraph.Start)
+                {
+                    t++;
+                }
+
+                int first = t;
+                while (t < tokens.Length && tokens[t].End <= paragraph.End)
+                {
+                    t++;
+                }
+
+                if (paragraph.Kind == ParagraphKind.Boilerplate || first == t)
+                {
+                    continue;
+                }
+
+                if (paragraph.Kind is ParagraphKind.Title or ParagraphKind.Heading)
+                {
+                    sentences.Add(tokens, first, t - 1, p);
+                    continue;
+                }
+
+                SplitParagraph(text, tokens, first, t, p, ref sentences, ref decider);
             }
 
-            int first = t;
-            while (t < tokens.Length && tokens[t].End <= paragraph.End)
-            {
-                t++;
-            }
-
-            if (paragraph.Kind == ParagraphKind.Boilerplate || first == t)
-            {
-                continue;
-            }
-
-            if (paragraph.Kind is ParagraphKind.Title or ParagraphKind.Heading)
-            {
-                Add(sentences, tokens, first, t - 1, p);
-                continue;
-            }
-
-            SplitParagraph(text, tokens, first, t, p, sentences, ref decider);
+            return sentences.ToArray();
         }
-
-        return sentences.ToArray();
+        finally
+        {
+            sentences.Dispose();
+        }
     }
 
-    private static void SplitParagraph<TDecider>(string text, Token[] tokens, int first, int end, int paragraph, List<SentenceInfo> sentences, ref TDecider decider)
+    private static void SplitParagraph<TDecider>(string text, Token[] tokens, int first, int end, int paragraph, ref SentenceList sentences, ref TDecider decider)
         where TDecider : struct, ISentenceBoundaryDecider
     {
         int count = end - first;
         byte[]? rented = null;
-        Span<byte> marks = count <= StackMarks ? stackalloc byte[StackMarks] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(count));
+        Span<byte> marks = count <= StackMarks ? stackalloc byte[count] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(count));
         marks = marks[..count];
         marks.Clear();
         try
         {
             MarkByRules(text, tokens, first, end, marks);
-            Span<ulong> features = stackalloc ulong[SentenceFeatures.MaxFeatures];
-            Span<int> gate = stackalloc int[SentenceGate.FeatureCount];
+
+            // The shipped model sums the weights as the features are computed (no buffers); a decider of
+            // the trainer gets them in buffers. Both run the same feature code.
+            bool direct = typeof(TDecider) == typeof(ModelDecider);
+            Span<ulong> features = direct ? default : stackalloc ulong[SentenceFeatures.MaxFeatures];
+            Span<int> gate = direct ? default : stackalloc int[SentenceGate.FeatureCount];
             var state = new SentenceFeatures.State(first);
             for (int i = first; i < end - 1; i++)
             {
                 state.Observe(text, tokens[i]);
                 RuleMark mark = (RuleMark)marks[i - first];
+                if (mark == RuleMark.None && !SentenceFeatures.IsCandidate(text, tokens, i))
+                {
+                    continue;
+                }
+
                 bool split;
                 if (mark == RuleMark.Forced)
                 {
                     split = true;
                 }
-                else if (mark == RuleMark.None && !SentenceFeatures.IsCandidate(text, tokens, i))
+                else if (direct)
                 {
-                    split = false;
+                    split = ((ModelDecider)(object)decider).IsEnd(text, tokens, i, first, end, mark == RuleMark.Split, ref state);
                 }
                 else
                 {
@@ -132,12 +149,12 @@ internal sealed class SentenceSplitter
 
                 if (split)
                 {
-                    Add(sentences, tokens, state.SentenceFirst, i, paragraph);
+                    sentences.Add(tokens, state.SentenceFirst, i, paragraph);
                     state.SentenceFirst = i + 1;
                 }
             }
 
-            Add(sentences, tokens, state.SentenceFirst, end - 1, paragraph);
+            sentences.Add(tokens, state.SentenceFirst, end - 1, paragraph);
         }
         finally
         {
@@ -246,6 +263,72 @@ internal sealed class SentenceSplitter
         }
 
         public bool Decide(Token[] tokens, int index, ReadOnlySpan<ulong> features) => model.ScoreUnits(features) > 0;
+
+        /// <summary>
+        /// The same decision as <see cref="NeedsFullFeatures"/> then <see cref="Decide"/>, with the weights
+        /// summed as the features are computed: the gate first, and the full features only when it passes.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool IsEnd(string text, Token[] tokens, int index, int first, int end, bool ruleSplit, ref SentenceFeatures.State state)
+        {
+            if (model.HasGate)
+            {
+                SentenceModel.GateScorer gate = model.CreateGateScorer();
+                SentenceGate.Extract(text, tokens, index, first, end, ruleSplit, ref state, ref gate);
+                if (gate.Sum < model.GateThreshold)
+                {
+                    return false;
+                }
+            }
+
+            return FullScore(model, text, tokens, index, first, end, ruleSplit, ref state) > 0;
+        }
+
+        // Out of line: only the candidates the gate passes (about a quarter) get here.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static int FullScore(SentenceModel model, string text, Token[] tokens, int index, int first, int end, bool ruleSplit, ref SentenceFeatures.State state)
+        {
+            Span<ulong> features = stackalloc ulong[SentenceFeatures.MaxFeatures];
+            int n = SentenceFeatures.Extract(text, tokens, index, first, end, ruleSplit, ref state, features);
+            return model.ScoreUnits(features[..n]);
+        }
+    }
+
+    /// <summary>The sentences found so far, in a pooled buffer (the result is one array of the exact size).</summary>
+    private struct SentenceList : IDisposable
+    {
+        private SentenceInfo[] _items;
+        private int _count;
+
+        public SentenceList(int capacity)
+        {
+            _items = System.Buffers.ArrayPool<SentenceInfo>.Shared.Rent(capacity);
+            _count = 0;
+        }
+
+        public void Add(Token[] tokens, int first, int last, int paragraph)
+        {
+            if (_count == _items.Length)
+            {
+                SentenceInfo[] larger = System.Buffers.ArrayPool<SentenceInfo>.Shared.Rent(_items.Length * 2);
+                _items.AsSpan(0, _count).CopyTo(larger);
+                System.Buffers.ArrayPool<SentenceInfo>.Shared.Return(_items);
+                _items = larger;
+            }
+
+            _items[_count++] = new SentenceInfo(tokens[first].Start, tokens[last].End, first, last - first + 1, paragraph);
+        }
+
+        public readonly SentenceInfo[] ToArray() => _items.AsSpan(0, _count).ToArray();
+
+        public void Dispose()
+        {
+            if (_items.Length != 0)
+            {
+                System.Buffers.ArrayPool<SentenceInfo>.Shared.Return(_items);
+                _items = [];
+            }
+        }
     }
 
     private enum Terminal
@@ -480,7 +563,4 @@ internal sealed class SentenceSplitter
 
         return lineTokens <= ShortLineTokens;
     }
-
-    private static void Add(List<SentenceInfo> sentences, Token[] tokens, int first, int last, int paragraph)
-        => sentences.Add(new SentenceInfo(tokens[first].Start, tokens[last].End, first, last - first + 1, paragraph));
 }
