@@ -42,7 +42,8 @@ public static class TextTokenizer
         int count = 0;
         try
         {
-            foreach (Token token in EnumerateTokens(text))
+            var tokens = new TokenEnumerator(text);
+            while (true)
             {
                 if (count == buffer.Length)
                 {
@@ -52,7 +53,13 @@ public static class TextTokenizer
                     buffer = larger;
                 }
 
-                buffer[count++] = token;
+                int read = tokens.Read(buffer.AsSpan(count));
+                if (read == 0)
+                {
+                    break;
+                }
+
+                count += read;
             }
 
             // Every element is overwritten by the copy, so the result need not be zeroed first.
@@ -71,11 +78,15 @@ public static class TextTokenizer
     /// <returns>The number of tokens.</returns>
     public static int CountTokens(ReadOnlySpan<char> text)
     {
+        // The enumerator's bulk read into a small stack buffer: the same tokens as a foreach over
+        // EnumerateTokens, without a call per token.
+        Span<Token> buffer = stackalloc Token[128];
+        var tokens = new TokenEnumerator(text);
         int count = 0;
-        foreach (Token token in EnumerateTokens(text))
+        int read;
+        while ((read = tokens.Read(buffer)) > 0)
         {
-            _ = token;
-            count++;
+            count += read;
         }
 
         return count;

@@ -74,6 +74,112 @@ public ref struct TokenEnumerator
     }
 
     /// <summary>
+    /// Reads the next tokens into <paramref name="destination"/>, the same tokens <see cref="MoveNext"/> would
+    /// give one by one, and returns how many (0 at the end of the text). The bulk form of the fast path: the
+    /// position and the cached word bitmap stay in registers across tokens instead of going through the
+    /// enumerator's fields for each one; anything else goes to the general scanner as in <see cref="MoveNext"/>.
+    /// </summary>
+    internal int Read(scoped Span<Token> destination)
+    {
+        ReadOnlySpan<char> text = _text;
+        int position = _position;
+        int maskBase = _maskBase;
+        ulong nonWord = _nonWord;
+        int n = 0;
+        while ((uint)n < (uint)destination.Length)
+        {
+            int i = position;
+            if ((uint)i < (uint)text.Length && text[i] == ' ')
+            {
+                i++;
+            }
+
+            if ((uint)i < (uint)text.Length)
+            {
+                char first = text[i];
+                if (char.IsAsciiLetterOrDigit(first))
+                {
+                    // TryPlainWord, with the bitmap in locals.
+                    int offset = i + 1 - maskBase;
+                    ulong rest = (uint)offset < 64 ? nonWord >> offset : 0;
+                    int j;
+                    if (rest != 0)
+                    {
+                        j = i + 1 + BitOperations.TrailingZeroCount(rest);
+                    }
+                    else
+                    {
+                        j = WordRunEndRefill(text, i + 1);
+                        maskBase = _maskBase;
+                        nonWord = _nonWord;
+                    }
+
+                    if ((uint)j >= (uint)text.Length || IsPlainWordEnd(text[j], first))
+                    {
+                        destination[n++] = new Token(i, j, char.IsAsciiDigit(first) ? TokenKind.Number : TokenKind.Word);
+                        position = j;
+                        continue;
+                    }
+
+                    if (text[j] == '.' && IsPlainWordBeforeFullStop(text, i, j))
+                    {
+                        destination[n++] = new Token(i, j, TokenKind.Word);
+                        position = j;
+                        continue;
+                    }
+                }
+                else if (first == ',' || (first == '.' && ((uint)(i + 1) >= (uint)text.Length || text[i + 1] is ' ' or '\n')))
+                {
+                    // As in MoveNextGeneral: a comma, or a period before a space or a line break, is a token of its own.
+                    destination[n++] = new Token(i, i + 1, TokenKind.Punctuation);
+                    position = i + 1;
+                    continue;
+                }
+            }
+
+            _position = position;
+            _maskBase = maskBase;
+            _nonWord = nonWord;
+            if (!MoveNextGeneral(i))
+            {
+                return n;
+            }
+
+            destination[n++] = _current;
+            position = _position;
+            maskBase = _maskBase;
+            nonWord = _nonWord;
+        }
+
+        _position = position;
+        _maskBase = maskBase;
+        _nonWord = nonWord;
+        return n;
+    }
+
+    /// <summary>
+    /// Whether the ASCII word <c>text[start..end]</c> (letters and digits, a letter first), followed by a period at
+    /// <paramref name="end"/> and then a space, a line break or the end of the text, is a word token of its own
+    /// that ends at the period: what <see cref="Scan"/> finds for it, decided without the general scanner. Words
+    /// that could start a URL or a negation clitic, initials, and listed abbreviations (which may keep the period)
+    /// are left to the general scanner.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPlainWordBeforeFullStop(ReadOnlySpan<char> text, int start, int end)
+    {
+        char first = (char)(text[start] | 0x20);
+        if (end - start < 2 || first is 'h' or 'w' or 'f' or 'n' || !char.IsAsciiLetterLower(first)
+            || ((uint)(end + 1) < (uint)text.Length && text[end + 1] is not (' ' or '\n')))
+        {
+            return false;
+        }
+
+        // The rule ScanWord ends with: a word of up to eight letters keeps its period only when it is a listed
+        // abbreviation (IsAbbreviationBeforePeriod; the letter-chain case needs a period inside the word).
+        return end - start > 8 || !TokenizerLexicon.IsAbbreviation(text[start..(end + 1)]);
+    }
+
+    /// <summary>
     /// The plain ASCII word or number starting at <paramref name="i"/> (its first character a letter or digit),
     /// when it ends at a space, the end of the text or a comma, so that no rule (clitic, URL, abbreviation,
     /// hyphen) applies: sets the current token and returns true. Inlined into both scanners.
