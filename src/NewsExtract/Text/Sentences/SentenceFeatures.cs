@@ -181,19 +181,9 @@ internal static class SentenceFeatures
     }
 
     /// <summary>Writes the features of the gap after token <paramref name="index"/> and returns how many.</summary>
-    public static int Extract(string text, Token[] tokens, int index, int first, int end, bool ruleSplit, ref State state, Span<ulong> output)
+    public static int Extract(string text, Token[] tokens, int index, int first, int end, bool ruleSplit, ref State state, Span<ulong> features)
     {
-        var writer = new FeatureWriter<ulong>(output);
-        Extract(text, tokens, index, first, end, ruleSplit, ref state, ref writer);
-        return writer.Count;
-    }
-
-    /// <summary>Gives the features of the gap after token <paramref name="index"/> to <paramref name="sink"/>, in a fixed order.</summary>
-    public static void Extract<TSink>(string text, Token[] tokens, int index, int first, int end, bool ruleSplit, ref State state, ref TSink sink)
-        where TSink : IFeatureSink<ulong>, allows ref struct
-    {
-        // A local copy, so the sink's fields (the running sum) can live in registers.
-        TSink output = sink;
+        var output = new FeatureWriter<ulong>(features);
         Token cur = tokens[index];
         Token next = tokens[index + 1];
         bool hasPrevious = index > first;
@@ -282,7 +272,7 @@ internal static class SentenceFeatures
         // How the sentence being built began ("Thanks, Sean" / "Regards, Kevin").
         output.Add(Mix(36, Mix(state.OpeningLower(text, tokens), Bucket(inSentence), nextShape)));
 
-        sink = output;
+        return output.Count;
     }
 
     // The lexicon look-ups stay out of line, so the feature code around them stays small.

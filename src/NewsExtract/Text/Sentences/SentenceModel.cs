@@ -207,41 +207,8 @@ internal sealed class SentenceModel
         return sum;
     }
 
-    /// <summary>A sink that sums the weights of the full features as they are computed (<see cref="ScoreUnits"/> without the buffer).</summary>
-    public Scorer CreateScorer() => new(_blocks, _values, _shift);
-
     /// <summary>A sink that sums the gate weights of a candidate's gate features (<see cref="GateScore"/> without the buffer).</summary>
     public GateScorer CreateGateScorer() => new(_gate);
-
-    /// <summary>Sums full-model weights, exactly as <see cref="ScoreUnits"/> does.</summary>
-    internal struct Scorer : IFeatureSink<ulong>
-    {
-        /// <summary>The score so far, in quantized units.</summary>
-        public int Sum;
-
-        private readonly Block[] _blocks;
-        private readonly short[] _values;
-        private readonly int _shift;
-
-        internal Scorer(Block[] blocks, short[] values, int shift)
-        {
-            _blocks = blocks;
-            _values = values;
-            _shift = shift;
-            Sum = 0;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Add(ulong feature)
-        {
-            int index = (int)(feature >> _shift);
-            Block block = _blocks[index >> 6];
-            int bit = index & 63;
-            int present = (int)(block.Mask >> bit) & 1;
-            int rank = block.Rank + BitOperations.PopCount(block.Mask & ((1UL << bit) - 1));
-            Sum += _values[rank] & -present;
-        }
-    }
 
     /// <summary>Sums gate weights, exactly as <see cref="GateScore"/> does.</summary>
     internal struct GateScorer : IFeatureSink<int>
@@ -261,7 +228,7 @@ internal sealed class SentenceModel
         public void Add(int feature) => Sum += _gate[feature];
     }
 
-    internal struct Block
+    private struct Block
     {
         public ulong Mask;
         public int Rank;

@@ -110,51 +110,7 @@ internal sealed class SentenceSplitter
             bool direct = typeof(TDecider) == typeof(ModelDecider);
             Span<ulong> features = direct ? default : stackalloc ulong[SentenceFeatures.MaxFeatures];
             Span<int> gate = direct ? default : stackalloc int[SentenceGate.FeatureCount];
-            var state = new SentenceFeatures.State(first);
-            for (int i = first; i < end - 1; i++)
-            {
-                state.Observe(text, tokens[i]);
-                RuleMark mark = (RuleMark)marks[i - first];
-                if (mark == RuleMark.None && !SentenceFeatures.IsCandidate(text, tokens, i))
-                {
-                    continue;
-                }
-
-                bool split;
-                if (mark == RuleMark.Forced)
-                {
-                    split = true;
-                }
-                else if (direct)
-                {
-                    split = ((ModelDecider)(object)decider).IsEnd(text, tokens, i, first, end, mark == RuleMark.Split, ref state);
-                }
-                else
-                {
-                    // The cheap gate first; only the candidates it passes pay for the full hashed features.
-                    split = false;
-                    bool full = true;
-                    if (decider.UsesGate)
-                    {
-                        SentenceGate.Extract(text, tokens, i, first, end, mark == RuleMark.Split, ref state, gate);
-                        full = decider.NeedsFullFeatures(tokens, i, gate, out split);
-                    }
-
-                    if (full)
-                    {
-                        int n = SentenceFeatures.Extract(text, tokens, i, first, end, mark == RuleMark.Split, ref state, features);
-                        split = decider.Decide(tokens, i, features[..n]);
-                    }
-                }
-
-                if (split)
-                {
-                    sentences.Add(tokens, state.SentenceFirst, i, paragraph);
-                    state.SentenceFirst = i + 1;
-                }
-            }
-
-            sentences.Add(tokens, state.SentenceFirst, end - 1, paragraph);
+            Decide(text, tokens, first, end, paragraph, marks, features, gate, ref sentences, ref decider);
         }
         finally
         {
@@ -163,6 +119,62 @@ internal sealed class SentenceSplitter
                 System.Buffers.ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <summary>
+    /// The decisions of one paragraph, left to right. Kept apart from the buffers' <see langword="stackalloc"/>
+    /// above: a method with one is compiled once without tiering, so this loop would lose the optimizations
+    /// of tiered compilation (profile-guided layout, static fields known to be initialized).
+    /// </summary>
+    private static void Decide<TDecider>(string text, Token[] tokens, int first, int end, int paragraph, ReadOnlySpan<byte> marks, Span<ulong> features, Span<int> gate, ref SentenceList sentences, ref TDecider decider)
+        where TDecider : struct, ISentenceBoundaryDecider
+    {
+        bool direct = typeof(TDecider) == typeof(ModelDecider);
+        var state = new SentenceFeatures.State(first);
+        for (int i = first; i < end - 1; i++)
+        {
+            state.Observe(text, tokens[i]);
+            RuleMark mark = (RuleMark)marks[i - first];
+            if (mark == RuleMark.None && !SentenceFeatures.IsCandidate(text, tokens, i))
+            {
+                continue;
+            }
+
+            bool split;
+            if (mark == RuleMark.Forced)
+            {
+                split = true;
+            }
+            else if (direct)
+            {
+                split = ((ModelDecider)(object)decider).IsEnd(text, tokens, i, first, end, mark == RuleMark.Split, ref state);
+            }
+            else
+            {
+                // The cheap gate first; only the candidates it passes pay for the full hashed features.
+                split = false;
+                bool full = true;
+                if (decider.UsesGate)
+                {
+                    SentenceGate.Extract(text, tokens, i, first, end, mark == RuleMark.Split, ref state, gate);
+                    full = decider.NeedsFullFeatures(tokens, i, gate, out split);
+                }
+
+                if (full)
+                {
+                    int n = SentenceFeatures.Extract(text, tokens, i, first, end, mark == RuleMark.Split, ref state, features);
+                    split = decider.Decide(tokens, i, features[..n]);
+                }
+            }
+
+            if (split)
+            {
+                sentences.Add(tokens, state.SentenceFirst, i, paragraph);
+                state.SentenceFirst = i + 1;
+            }
+        }
+
+        sentences.Add(tokens, state.SentenceFirst, end - 1, paragraph);
     }
 
     /// <summary>What the rules say about the gap after a token.</summary>
@@ -288,9 +300,17 @@ internal sealed class SentenceSplitter
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static int FullScore(SentenceModel model, string text, Token[] tokens, int index, int first, int end, bool ruleSplit, ref SentenceFeatures.State state)
         {
-            Span<ulong> features = stackalloc ulong[SentenceFeatures.MaxFeatures];
+            // A fixed-size local rather than a stackalloc, so that this method is compiled with tiering too.
+            FeatureBuffer buffer = default;
+            Span<ulong> features = buffer;
             int n = SentenceFeatures.Extract(text, tokens, index, first, end, ruleSplit, ref state, features);
             return model.ScoreUnits(features[..n]);
+        }
+
+        [InlineArray(SentenceFeatures.MaxFeatures)]
+        private struct FeatureBuffer
+        {
+            private ulong _element;
         }
     }
 

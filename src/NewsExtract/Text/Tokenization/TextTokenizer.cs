@@ -78,15 +78,11 @@ public static class TextTokenizer
     /// <returns>The number of tokens.</returns>
     public static int CountTokens(ReadOnlySpan<char> text)
     {
-        // The enumerator's bulk read into a small stack buffer: the same tokens as a foreach over
-        // EnumerateTokens, without a call per token.
-        Span<Token> buffer = stackalloc Token[128];
-        var tokens = new TokenEnumerator(text);
         int count = 0;
-        int read;
-        while ((read = tokens.Read(buffer)) > 0)
+        foreach (Token token in EnumerateTokens(text))
         {
-            count += read;
+            _ = token;
+            count++;
         }
 
         return count;

@@ -229,6 +229,15 @@ public ref struct TokenEnumerator
             {
                 return true;
             }
+
+            // A word before a full stop, decided without the general scanner.
+            int j = WordRunEnd(text, i + 1);
+            if (j < text.Length && text[j] == '.' && IsPlainWordBeforeFullStop(text, i, j))
+            {
+                _current = new Token(i, j, TokenKind.Word);
+                _position = j;
+                return true;
+            }
         }
         else if (first == ',' || (first == '.' && ((uint)(i + 1) >= (uint)text.Length || text[i + 1] is ' ' or '\n')))
         {
