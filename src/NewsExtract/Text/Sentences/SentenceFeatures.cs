@@ -85,8 +85,10 @@ internal static class SentenceFeatures
         {
             if (_openingIndex != SentenceFirst)
             {
+                // The first token was often hashed already, as the token after an earlier candidate gap.
+                ref Slot slot = ref _slots[SentenceFirst & 3];
                 _openingIndex = SentenceFirst;
-                _openingLower = Lower(text, tokens[SentenceFirst]);
+                _openingLower = slot.Index == SentenceFirst ? slot.Lower : Lower(text, tokens[SentenceFirst]);
             }
 
             return _openingLower;
