@@ -241,6 +241,17 @@ internal sealed class EntityResolver
 
     private int FindPersonCluster(NameForm form, List<List<NameForm>> clusters, ClusterIndex index)
     {
+        if (IsParticleSurname(form))
+        {
+            // "Al Turkmani" after "Ragheb Al Turkmani": a particle and a surname are the surname written as a
+            // name (inside full names particles are dropped for comparison, so "Al" is no given name to compare).
+            int found = UniquePersonCluster(form, clusters, index.BySurname(form.LastKey), surname: true, out _);
+            if (found >= 0)
+            {
+                return found;
+            }
+        }
+
         if (form.Words.Length >= 2)
         {
             int found = -1;
@@ -396,7 +407,7 @@ internal sealed class EntityResolver
         foreach (NameForm g in cluster)
         {
             PersonGender gender = g.Gender;
-            if (gender == PersonGender.Unknown && g.Words.Length >= 2)
+            if (gender == PersonGender.Unknown && g.Words.Length >= 2 && !IsParticleSurname(g))
             {
                 _lexicons.FirstNames.TryGetValue(g.Words[0], out gender);
             }
@@ -418,6 +429,9 @@ internal sealed class EntityResolver
     }
 
     private static bool IsPersonCluster(List<NameForm> cluster) => cluster[0].Person;
+
+    /// <summary>Two words, the first a surname particle ("al turkmani", "van gaal"): a surname, not a given name and a surname.</summary>
+    private bool IsParticleSurname(NameForm form) => form.Words.Length == 2 && _lexicons.NameParticles.Contains(form.Words[0]);
 
     private static bool IsWeak(List<NameForm> cluster)
     {

@@ -75,7 +75,8 @@ internal sealed partial class RoleFinder
     private PersonGender GivenNameGender(string name)
     {
         string[] words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length < 2)
+        // "Al Hashish": a particle and a surname carry no given name ("Al" is also a man's name).
+        if (words.Length < 2 || (words.Length == 2 && _lexicons.NameParticles.Contains(NameKey.Plain(words[0]))))
         {
             return PersonGender.Unknown;
         }

@@ -272,6 +272,22 @@ public class EntityResolverTests
     }
 
     [Fact]
+    public void Resolve_ParticleAndSurname_JoinsTheFullName()
+    {
+        AnalysisDocument d = Resolve("Body.\nKarim Al Nasser spoke. Later Al Nasser left.", ("Karim Al Nasser", P, 1f), ("Al Nasser", P, 1f));
+        EntityInfo e = Assert.Single(d.Entities);
+        Assert.Equal("Karim Al Nasser", e.Name);
+    }
+
+    [Fact]
+    public void Resolve_ParticleAndSurnameAlone_NoGivenNameGender()
+    {
+        // "Al" is also a man's given name, but before a surname it is the Arabic article.
+        AnalysisDocument d = Resolve("Body.\nAl Nasser spoke.", ("Al Nasser", P, 1f));
+        Assert.Equal(PersonGender.Unknown, Assert.Single(d.Entities).Gender);
+    }
+
+    [Fact]
     public void Resolve_EntityIdsFollowFirstMention()
     {
         AnalysisDocument d = Resolve("Body.\nParis and Rome, then Paris.", ("Paris", L, 1f), ("Rome", L, 1f), ("Paris", L, 1f));
