@@ -22,16 +22,17 @@ internal static class TrainAverageCommand
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
+        var firstPass = new Option<bool>("--first-pass-only") { Description = "Keep only the averaged first pass (a diagnostic: scores the first passes alone)." };
         var output = new Option<string>("--out") { Description = "Where to write the averaged, calibrated model.", Required = true };
         var command = new Command("average", "Average entity models' weights into one model and calibrate it on dev files (deterministic).")
         {
-            models, dev, output,
+            models, dev, firstPass, output,
         };
-        command.SetAction(parse => Run(parse.GetValue(models) ?? [], parse.GetValue(dev) ?? [], parse.GetValue(output)!));
+        command.SetAction(parse => Run(parse.GetValue(models) ?? [], parse.GetValue(dev) ?? [], parse.GetValue(firstPass), parse.GetValue(output)!));
         return command;
     }
 
-    private static int Run(string[] modelFiles, string[] devFiles, string output)
+    private static int Run(string[] modelFiles, string[] devFiles, bool firstPassOnly, string output)
     {
         try
         {
@@ -41,10 +42,10 @@ internal static class TrainAverageCommand
                 inputs.Add(EvalNerCommand.ResolveModel(file));
             }
 
-            NerModel averaged = NerModelAverager.Average(inputs, modelFiles);
+            NerModel averaged = NerModelAverager.Average(inputs, modelFiles, firstPassOnly);
             for (int p = 0; p < averaged.Passes.Length; p++)
             {
-                Console.Error.WriteLine($"pass {p + 1}: {averaged.Passes[p].Keys.Length} features (inputs: {string.Join(", ", inputs.Select(m => m.Passes[p].Keys.Length))})");
+                Console.Error.WriteLine($"pass {p + 1}: {averaged.Passes[p].Keys.Length} features (inputs: {string.Join(", ", inputs.Select(m => m.Passes[p].Keys.Length))}); mean |weight| {NerModelAverager.MeanAbsoluteWeight(averaged.Passes[p]):0.0000} (inputs: {string.Join(", ", inputs.Select(m => NerModelAverager.MeanAbsoluteWeight(m.Passes[p]).ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)))})");
             }
 
             var dev = new List<IReadOnlyList<ConllDocument>>();

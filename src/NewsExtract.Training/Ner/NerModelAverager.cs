@@ -8,12 +8,13 @@ namespace NewsExtract.Training.Ner;
 /// example the same recipe with different seeds) into one model: feature by feature, pass by pass, a
 /// feature a model lacks counting as zero there, and the transition and end scores likewise. Everything
 /// else (classes, number of passes, word clusters, gazetteer tables) must be identical across the inputs.
+/// With <c>firstPassOnly</c> the result keeps only the first pass (the inputs must still agree on their passes).
 /// The result carries no calibration (fit it with <see cref="NerCalibrator"/>). Deterministic: the same
 /// inputs in the same order give the same model, bit for bit.
 /// </summary>
 internal static class NerModelAverager
 {
-    public static NerModel Average(IReadOnlyList<NerModel> models, IReadOnlyList<string>? names = null)
+    public static NerModel Average(IReadOnlyList<NerModel> models, IReadOnlyList<string>? names = null, bool firstPassOnly = false)
     {
         if (models.Count < 2)
         {
@@ -33,7 +34,7 @@ internal static class NerModelAverager
             Require(first.GazetteerKeys.AsSpan().SequenceEqual(other.GazetteerKeys) && first.GazetteerMasks.AsSpan().SequenceEqual(other.GazetteerMasks), "gazetteer table", name, firstName);
         }
 
-        var passes = new NerWeights[first.Passes.Length];
+        var passes = new NerWeights[firstPassOnly ? 1 : first.Passes.Length];
         for (int p = 0; p < passes.Length; p++)
         {
             var pass = new NerWeights[models.Count];
@@ -54,6 +55,21 @@ internal static class NerModelAverager
             first.GazetteerCategories,
             first.GazetteerKeys,
             first.GazetteerMasks);
+    }
+
+    /// <summary>The mean absolute weight of a pass (a diagnostic: models of one recipe have similar scales).</summary>
+    public static double MeanAbsoluteWeight(NerWeights pass)
+    {
+        double sum = 0;
+        for (int r = 0; r < pass.Keys.Length; r++)
+        {
+            for (int l = 0; l < pass.Labels; l++)
+            {
+                sum += Math.Abs(pass.Scales[r] * pass.Values[(r * pass.Labels) + l]);
+            }
+        }
+
+        return pass.Keys.Length == 0 ? 0 : sum / ((double)pass.Keys.Length * pass.Labels);
     }
 
     /// <summary>The mean of one pass's weights over the models (keys: the sorted union), quantized again.</summary>

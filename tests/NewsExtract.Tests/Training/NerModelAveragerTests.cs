@@ -52,6 +52,22 @@ public class NerModelAveragerTests
     }
 
     [Fact]
+    public void Average_FirstPassOnly_KeepsTheMeanOfTheFirstPasses()
+    {
+        NerModel a = new(["PER"], "toy; seed 1", [Weights([1], [[2, 0, 0, 0, 0]], transition: 0), Weights([2], [[4, 0, 0, 0, 0]], transition: 0)], [], [], [], [], []);
+        NerModel b = new(["PER"], "toy; seed 2", [Weights([1], [[4, 0, 0, 0, 0]], transition: 0), Weights([3], [[8, 0, 0, 0, 0]], transition: 0)], [], [], [], [], []);
+
+        NerModel both = NerModelAverager.Average([a, b]);
+        NerModel first = NerModelAverager.Average([a, b], firstPassOnly: true);
+
+        Assert.Equal(2, both.Passes.Length);
+        Assert.Equal([2UL, 3UL], both.Passes[1].Keys);
+        NerWeights w = Assert.Single(first.Passes);
+        AssertRow(w, 0, [3, 0, 0, 0, 0]);
+        Assert.Equal(3.0 / Labels, NerModelAverager.MeanAbsoluteWeight(w), 1e-6);
+    }
+
+    [Fact]
     public void Average_DifferentGazetteersOrClassesOrPasses_FailsNamingTheFile()
     {
         NerModel a = Model("seed 1", Weights([1], [[1, 0, 0, 0, 0]], transition: 0));
