@@ -10,6 +10,13 @@ internal sealed partial class RoleFinder
     internal const int PronounVoteMargin = 2;
 
     /// <summary>
+    /// How many tokens after a mention are searched for its pronoun, and how many capitalized words before it are
+    /// skipped to find where its clause starts. Two news sentences fit well within it; the bound keeps the step
+    /// linear in the text when a "sentence" has no end (a run of names without punctuation).
+    /// </summary>
+    internal const int PronounScanTokens = 150;
+
+    /// <summary>
     /// Each mention of the person votes with the first gendered pronoun after it (lexicon
     /// <c>gendered-pronouns</c>: he, his, she, her, ...) in its sentence or the next one of the same paragraph,
     /// when no mention of another person and no quote mark stands between (a pronoun inside a quotation, or
@@ -59,7 +66,9 @@ internal sealed partial class RoleFinder
         }
 
         int next = m + 1;
-        for (int t = mention.FirstToken + mention.TokenCount; t < end && t < tokens.Length; t++)
+        int first = mention.FirstToken + mention.TokenCount;
+        end = Math.Min(end, first + PronounScanTokens);
+        for (int t = first; t < end && t < tokens.Length; t++)
         {
             while (next < mentions.Length && mentions[next].FirstToken + mentions[next].TokenCount <= t)
             {
@@ -100,7 +109,8 @@ internal sealed partial class RoleFinder
     private bool StartsClause(string text, Token[] tokens, int sentenceFirst, int first)
     {
         int t = first - 1;
-        while (t >= sentenceFirst && tokens[t].Kind == TokenKind.Word
+        int stop = Math.Max(sentenceFirst, first - PronounScanTokens);
+        while (t >= stop && tokens[t].Kind == TokenKind.Word
             && (char.IsUpper(text[tokens[t].Start]) || IsRoleWord(text, tokens[t], Plain(text, tokens[t]))))
         {
             t--;
