@@ -8,7 +8,7 @@
 # weights (FILE@W: W times per epoch, a fraction = that share of its documents each epoch) were chosen on
 # the dev sets (docs/model.md). NEWSEXTRACT_CLI overrides the command that runs the CLI (for a prebuilt one).
 # NER_EXTRA_ARGS (unset for the shipped models) appends arguments to 'train ner' of the default model, for
-# experiments such as eng/experiments/ner-selftrain.sh.
+# experiments such as eng/experiments/ner-selftrain.sh. NER_SEED (default 1) sets the default model's training seed.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 data="${NEWSEXTRACT_SHARED:-$root/../shared}/data"
@@ -43,7 +43,7 @@ train_default() {
     --unlabeled "$data/unlabeled/reuters21578.txt" "$data/unlabeled/bbc_news_2004_2005_RESEARCH_ONLY.txt" \
                 "$data/unlabeled/abc_rural_news_2006.txt" "$data/unlabeled/abc_science_news_2006.txt" \
                 "$data/unlabeled/brown_press_1961.txt" \
-    --seed 1 --max-epochs 10 \
+    --seed "${NER_SEED:-1}" --max-epochs 10 \
     ${NER_EXTRA_ARGS:-} \
     --out "$1.raw"
   calibrate "$1" "${default_dev[@]}"

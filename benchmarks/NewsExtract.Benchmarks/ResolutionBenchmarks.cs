@@ -45,7 +45,7 @@ public class ResolutionBenchmarks
     public int Resolve()
     {
         // The resolver returns its own layer and leaves the raw mentions alone, so the template is reused as is.
-        ResolutionLayer layer = _resolver.Resolve(_template.Text, _template.Layout, _template.Tokens, _template.RawMentions);
+        ResolutionLayer layer = _resolver.Resolve(_template.Text, _template.Layout, _template.Tokens, _template.Sentences, _template.RawMentions);
         return layer.Entities.Length;
     }
 }

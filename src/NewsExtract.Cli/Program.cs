@@ -24,6 +24,7 @@ internal static class Program
         var train = new Command("train", "Train models.");
         train.Subcommands.Add(TrainNerCommand.Create());
         train.Subcommands.Add(TrainCalibrationCommand.Create());
+        train.Subcommands.Add(TrainAverageCommand.Create());
         train.Subcommands.Add(TrainSelfTrainCommand.Create());
         train.Subcommands.Add(TrainQuotesCommand.Create());
         train.Subcommands.Add(TrainSentencesCommand.Create());

@@ -135,7 +135,7 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
 
         document.SetRawMentions(_recognizer.Recognize(document.Text, document.Layout, document.Tokens, document.Sentences));
         cancellationToken.ThrowIfCancellationRequested();
-        document.SetResolution(_resolver.Resolve(text, document.Layout, document.Tokens, document.RawMentions));
+        document.SetResolution(_resolver.Resolve(text, document.Layout, document.Tokens, document.Sentences, document.RawMentions));
         if (_stages < AnalysisStages.Full)
         {
             return document;

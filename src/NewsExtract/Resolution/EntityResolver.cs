@@ -51,13 +51,13 @@ internal sealed class EntityResolver
 
     /// <summary>
     /// The resolution stage: cleans the tagger's mentions, clusters them into entities and attaches roles.
-    /// Reads the layout, tokens and raw mentions; returns a new layer and writes none of its inputs.
+    /// Reads the layout, tokens, sentences (for pronoun gender votes) and raw mentions; returns a new layer and writes none of its inputs.
     /// </summary>
-    public ResolutionLayer Resolve(string text, ArticleLayout layout, Token[] tokens, MentionInfo[] rawMentions)
+    public ResolutionLayer Resolve(string text, ArticleLayout layout, Token[] tokens, SentenceInfo[] sentences, MentionInfo[] rawMentions)
     {
         CleanMention[] clean = _cleaner.Clean(text, layout, tokens, rawMentions);
         int[] mentionCluster = Cluster(text, clean, out List<List<NameForm>> clusters);
-        return Build(text, tokens, clean, mentionCluster, clusters);
+        return Build(text, tokens, sentences, clean, mentionCluster, clusters);
     }
 
     /// <summary>Clusters cleaned mentions; returns, for each mention, the index of its cluster.</summary>
@@ -241,6 +241,17 @@ internal sealed class EntityResolver
 
     private int FindPersonCluster(NameForm form, List<List<NameForm>> clusters, ClusterIndex index)
     {
+        if (IsParticleSurname(form))
+        {
+            // "Al Turkmani" after "Ragheb Al Turkmani": a particle and a surname are the surname written as a
+            // name (inside full names particles are dropped for comparison, so "Al" is no given name to compare).
+            int found = UniquePersonCluster(form, clusters, index.BySurname(form.LastKey), surname: true, out _);
+            if (found >= 0)
+            {
+                return found;
+            }
+        }
+
         if (form.Words.Length >= 2)
         {
             int found = -1;
@@ -396,7 +407,7 @@ internal sealed class EntityResolver
         foreach (NameForm g in cluster)
         {
             PersonGender gender = g.Gender;
-            if (gender == PersonGender.Unknown && g.Words.Length >= 2)
+            if (gender == PersonGender.Unknown && g.Words.Length >= 2 && !IsParticleSurname(g))
             {
                 _lexicons.FirstNames.TryGetValue(g.Words[0], out gender);
             }
@@ -418,6 +429,9 @@ internal sealed class EntityResolver
     }
 
     private static bool IsPersonCluster(List<NameForm> cluster) => cluster[0].Person;
+
+    /// <summary>Two words, the first a surname particle ("al turkmani", "van gaal"): a surname, not a given name and a surname.</summary>
+    private bool IsParticleSurname(NameForm form) => form.Words.Length == 2 && _lexicons.NameParticles.Contains(form.Words[0]);
 
     private static bool IsWeak(List<NameForm> cluster)
     {
@@ -488,7 +502,7 @@ internal sealed class EntityResolver
 
     private static bool IsAcronym(string word) => AcronymShape.Matches(word, maxLetters: 6);
 
-    private ResolutionLayer Build(string text, Token[] tokens, CleanMention[] clean, int[] mentionCluster, List<List<NameForm>> clusters)
+    private ResolutionLayer Build(string text, Token[] tokens, SentenceInfo[] sentences, CleanMention[] clean, int[] mentionCluster, List<List<NameForm>> clusters)
     {
         var mentions = new MentionInfo[clean.Length];
         for (int m = 0; m < clean.Length; m++)
@@ -594,7 +608,7 @@ internal sealed class EntityResolver
             mentions[m] = mentions[m] with { Type = entities[mentionEntity[m]].Type };
         }
 
-        return new ResolutionLayer(clean, mentions, mentionEntity, _roles.Attach(text, tokens, mentions, clean, entities));
+        return new ResolutionLayer(clean, mentions, mentionEntity, _roles.Attach(text, tokens, sentences, mentions, mentionEntity, clean, entities));
     }
 
     /// <summary>The most complete surface: not an acronym, most words, then earliest.</summary>

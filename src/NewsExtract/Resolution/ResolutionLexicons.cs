@@ -108,6 +108,12 @@ internal sealed class ResolutionLexicons
     /// <summary><see cref="NameBindingWords"/> looked up by span, case-sensitively.</summary>
     public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NameBindingWordLookup { get; private init; }
 
+    /// <summary>
+    /// Third-person singular pronouns and the gender they mark ("she" -> female), any case, looked up by span
+    /// (<c>gendered-pronouns</c>).
+    /// </summary>
+    public FrozenDictionary<string, PersonGender>.AlternateLookup<ReadOnlySpan<char>> GenderedPronouns { get; private init; }
+
     /// <summary>Determiners that may open a role apposition ("the", "a", "her").</summary>
     public FrozenSet<string> RoleDeterminers { get; private init; } = FrozenSet<string>.Empty;
 
@@ -270,7 +276,19 @@ internal sealed class ResolutionLexicons
             InitialsSkipWords = Set("initials-skip-words"),
             NameBindingWords = Set("name-binding-words"),
             RoleDeterminers = Set("role-determiners"),
+            GenderedPronouns = GenderColumn("gendered-pronouns").GetAlternateLookup<ReadOnlySpan<char>>(),
         };
+    }
+
+    private static FrozenDictionary<string, PersonGender> GenderColumn(string lexicon)
+    {
+        var map = new Dictionary<string, PersonGender>(StringComparer.OrdinalIgnoreCase);
+        foreach ((string item, string? extra) in Lines(lexicon))
+        {
+            map[item] = ParseGender(extra);
+        }
+
+        return map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
     private static FrozenSet<string> Set(string lexicon)

@@ -14,9 +14,10 @@ namespace NewsExtract.Resolution;
 /// ministry,": a comma, an optional determiner, the same kind of words ending in a title head,
 /// optionally "of/for/at" and a few more words, then a comma or the end of the sentence). Roles are
 /// lower case as written; their heads are singular title nouns. Gender comes from honorifics and
-/// gendered titles (Mr, Mrs, spokeswoman) and, failing that, from the first given name.
+/// gendered titles (Mr, Mrs, spokeswoman) and, failing that, from the first given name, and failing
+/// that, from the he/she pronouns that follow the person's mentions (<c>RoleFinder.PronounGender.cs</c>).
 /// </remarks>
-internal sealed class RoleFinder
+internal sealed partial class RoleFinder
 {
     private const int MaxRoleWords = 8;
 
@@ -25,7 +26,7 @@ internal sealed class RoleFinder
     public RoleFinder(ResolutionLexicons lexicons) => _lexicons = lexicons;
 
     /// <summary>Returns the entities with roles, role heads and gender; <paramref name="mentions"/> are the cleaned mentions typed by entity.</summary>
-    public EntityInfo[] Attach(string text, Token[] tokens, MentionInfo[] mentions, CleanMention[] clean, EntityInfo[] entities)
+    public EntityInfo[] Attach(string text, Token[] tokens, SentenceInfo[] sentences, MentionInfo[] mentions, int[] mentionEntity, CleanMention[] clean, EntityInfo[] entities)
     {
         var result = new EntityInfo[entities.Length];
         for (int e = 0; e < entities.Length; e++)
@@ -56,6 +57,11 @@ internal sealed class RoleFinder
                 gender = GivenNameGender(entity.Name);
             }
 
+            if (gender == PersonGender.Unknown && male == 0 && female == 0)
+            {
+                gender = PronounGender(text, tokens, sentences, mentions, mentionEntity, entity);
+            }
+
             result[e] = new EntityInfo(entity.Id, entity.Type, entity.Name, entity.Aliases, entity.Mentions, roles)
             {
                 RoleHeads = heads,
@@ -69,7 +75,8 @@ internal sealed class RoleFinder
     private PersonGender GivenNameGender(string name)
     {
         string[] words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length < 2)
+        // "Al Hashish": a particle and a surname carry no given name ("Al" is also a man's name).
+        if (words.Length < 2 || (words.Length == 2 && _lexicons.NameParticles.Contains(NameKey.Plain(words[0]))))
         {
             return PersonGender.Unknown;
         }

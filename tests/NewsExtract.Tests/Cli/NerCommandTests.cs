@@ -104,4 +104,27 @@ public class NerCommandTests
     [Fact]
     public void TrainNer_MissingRequiredOptions_ExitsTwo()
         => Assert.Equal(2, CliRunner.Run(null, "train", "ner", "--train", "x.conll").ExitCode);
+
+    [Fact]
+    public void TrainAverage_ModelsOfDifferentKnowledge_ExitsOneSayingWhatDiffers()
+    {
+        // The built-in default and licence-clean models use different gazetteer lists and clusters.
+        CliRunner.Result result = CliRunner.Run(null, "train", "average", "--model", "default", "open", "--dev", "/no/such/dev.conll", "--out", "/no/such/out.bin");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("cannot average: open has other", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TrainAverage_OneModel_ExitsOne()
+    {
+        CliRunner.Result result = CliRunner.Run(null, "train", "average", "--model", "default", "--dev", "/no/such/dev.conll", "--out", "/no/such/out.bin");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("at least two models", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TrainAverage_MissingDev_ExitsTwo()
+        => Assert.Equal(2, CliRunner.Run(null, "train", "average", "--model", "a.bin", "b.bin", "--out", "c.bin").ExitCode);
 }

@@ -226,6 +226,68 @@ public class EntityResolverTests
     }
 
     [Fact]
+    public void Resolve_UnknownGenderSubjectFollowedByShe_InferredFemale()
+    {
+        // "Jordan" and a one-word surname carry no gender of their own; two subject mentions each followed by "she".
+        AnalysisDocument d = Resolve(
+            "Body.\nJordan Vale opened the shop in May. She said it was busy. Later Vale hired staff, and her brother helped.",
+            ("Jordan Vale", P, 1f), ("Vale", P, 1f));
+        Assert.Equal(PersonGender.Female, Assert.Single(d.Entities).Gender);
+    }
+
+    [Fact]
+    public void Resolve_OneVoteOnly_GenderStaysUnknown()
+    {
+        AnalysisDocument d = Resolve("Body.\nJordan Vale opened the shop. He said it was busy.", ("Jordan Vale", P, 1f));
+        Assert.Equal(PersonGender.Unknown, Assert.Single(d.Entities).Gender);
+    }
+
+    [Fact]
+    public void Resolve_PronounAfterObjectMention_DoesNotVote()
+    {
+        // Vale is the object each time; the "he" that follows is the subject's, so no vote.
+        AnalysisDocument d = Resolve(
+            "Body.\nThe coach met Jordan Vale. He said it was late. The coach called Vale again, and he waited.",
+            ("Jordan Vale", P, 1f), ("Vale", P, 1f));
+        Assert.Equal(PersonGender.Unknown, Assert.Single(d.Entities).Gender);
+    }
+
+    [Fact]
+    public void Resolve_PronounAfterAnotherPersonOrInQuote_DoesNotVote()
+    {
+        // Each "she" follows another person's mention or stands inside a quotation.
+        AnalysisDocument d = Resolve(
+            "Body.\nJordan Vale met Anna Berg. She smiled. Vale said, \u201CShe was kind.\u201D Vale met Anna Berg, and she left.",
+            ("Jordan Vale", P, 1f), ("Anna Berg", P, 1f), ("Vale", P, 1f), ("Vale", P, 1f), ("Anna Berg", P, 1f));
+        Assert.Equal(PersonGender.Unknown, d.Entities[d.MentionEntity[0]].Gender);
+    }
+
+    [Fact]
+    public void Resolve_NameListGender_NotOverriddenByPronouns()
+    {
+        AnalysisDocument d = Resolve(
+            "Body.\nWendy Sherman arrived. He said it was late. Sherman left. He waved. Sherman sat. He laughed.",
+            ("Wendy Sherman", P, 1f), ("Sherman", P, 1f), ("Sherman", P, 1f));
+        Assert.Equal(PersonGender.Female, Assert.Single(d.Entities).Gender);
+    }
+
+    [Fact]
+    public void Resolve_ParticleAndSurname_JoinsTheFullName()
+    {
+        AnalysisDocument d = Resolve("Body.\nKarim Al Nasser spoke. Later Al Nasser left.", ("Karim Al Nasser", P, 1f), ("Al Nasser", P, 1f));
+        EntityInfo e = Assert.Single(d.Entities);
+        Assert.Equal("Karim Al Nasser", e.Name);
+    }
+
+    [Fact]
+    public void Resolve_ParticleAndSurnameAlone_NoGivenNameGender()
+    {
+        // "Al" is also a man's given name, but before a surname it is the Arabic article.
+        AnalysisDocument d = Resolve("Body.\nAl Nasser spoke.", ("Al Nasser", P, 1f));
+        Assert.Equal(PersonGender.Unknown, Assert.Single(d.Entities).Gender);
+    }
+
+    [Fact]
     public void Resolve_EntityIdsFollowFirstMention()
     {
         AnalysisDocument d = Resolve("Body.\nParis and Rome, then Paris.", ("Paris", L, 1f), ("Rome", L, 1f), ("Paris", L, 1f));

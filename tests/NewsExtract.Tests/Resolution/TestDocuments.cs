@@ -1,6 +1,7 @@
 using NewsExtract.Internal;
 using NewsExtract.Resolution;
 using NewsExtract.Structure;
+using NewsExtract.Text.Sentences;
 using NewsExtract.Text.Tokenization;
 
 namespace NewsExtract.Tests.Resolution;
@@ -18,6 +19,7 @@ internal static class TestDocuments
         var document = new AnalysisDocument(text);
         document.SetLayout(new ArticleStructureParser().Parse(text));
         document.SetTokens(TextTokenizer.Tokenize(text));
+        document.SetSentences(new SentenceSplitter().Split(text, document.Tokens, document.Layout));
         var list = new MentionInfo[mentions.Length];
         int from = 0;
         for (int i = 0; i < mentions.Length; i++)
@@ -43,7 +45,7 @@ internal static class TestDocuments
     /// <summary>Runs the resolution stage on the document's raw mentions and sets its layer.</summary>
     public static AnalysisDocument Resolve(AnalysisDocument document)
     {
-        document.SetResolution(new EntityResolver().Resolve(document.Text, document.Layout, document.Tokens, document.RawMentions));
+        document.SetResolution(new EntityResolver().Resolve(document.Text, document.Layout, document.Tokens, document.Sentences, document.RawMentions));
         return document;
     }
 
