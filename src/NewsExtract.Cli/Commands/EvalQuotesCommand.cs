@@ -9,7 +9,7 @@ using NewsExtract.Training.Quotes;
 namespace NewsExtract.Cli.Commands;
 
 /// <summary>
-/// <c>eval quotes --jsonl FILE [--json] [--folds K [--train-on FILE...]]</c>: quote P/R/F1, speaker accuracy
+/// <c>eval quotes --jsonl FILE [--json] [--folds K [--train-on FILE...]] [--quote-style as-is|single]</c>: quote P/R/F1, speaker accuracy
 /// and end-to-end F1 (CONTRACT.md); with <c>--folds</c>, K-fold cross-validation by document of the
 /// speaker model (each article scored by a model not trained on it).
 /// </summary>
@@ -54,16 +54,24 @@ internal static class EvalQuotesCommand
         {
             Description = "Gold speakers are mentions, not resolved names (PolNeAR): a speaker is also right when the last word of the gold mention agrees with the predicted speaker's own words in the text.",
         };
+        var quoteStyle = new Option<string>("--quote-style")
+        {
+            Description = "as-is (default) or single: rewrite each scored article's quotation marks to the British convention first (“ ” \" become ‘ ’ ', nested ‘ ’ become “ ”; one character for one, apostrophes kept). With --folds the models still train on the text as it is, as the shipped model does.",
+            DefaultValueFactory = _ => "as-is",
+        };
+        quoteStyle.AcceptOnlyFromAmong("as-is", "single");
         var command = new Command("quotes", "Score quotes and speakers against gold JSON lines.")
         {
-            jsonl, json, errors, folds, trainOn, rulesOnly, mentionSpeakers, allCandidates,
+            jsonl, json, errors, folds, trainOn, rulesOnly, mentionSpeakers, allCandidates, quoteStyle,
         };
         command.SetAction(parse => Run(parse.GetValue(jsonl)!, parse.GetValue(json), parse.GetValue(errors), parse.GetValue(folds),
-            parse.GetValue(trainOn) ?? [], parse.GetValue(rulesOnly), parse.GetValue(mentionSpeakers), parse.GetValue(allCandidates)));
+            parse.GetValue(trainOn) ?? [], parse.GetValue(rulesOnly), parse.GetValue(mentionSpeakers), parse.GetValue(allCandidates),
+            parse.GetValue(quoteStyle) == "single"));
         return command;
     }
 
-    private static int Run(string path, bool json, string? errorsPath, int folds, string[] trainOn, bool rulesOnly, bool mentionSpeakers, bool allCandidates)
+    private static int Run(string path, bool json, string? errorsPath, int folds, string[] trainOn, bool rulesOnly, bool mentionSpeakers, bool allCandidates,
+        bool singleMarks)
     {
         try
         {
@@ -73,6 +81,7 @@ internal static class EvalQuotesCommand
             }
 
             IReadOnlyList<QuoteArticle> articles = QuoteEvaluator.Load(path);
+            IReadOnlyList<QuoteArticle> scored = singleMarks ? articles.Select(QuoteStyleRewriter.ToSingleMarks).ToArray() : articles;
             QuoteEvaluationResult result;
             if (folds >= 2)
             {
@@ -93,7 +102,7 @@ internal static class EvalQuotesCommand
                     analyzers[f] = ArticleAnalyzer.CreateWithSpeakerModel(new ArticleAnalyzerOptions(), models[f]);
                 }
 
-                result = QuoteEvaluator.Evaluate(articles, i => analyzers[i % folds], mentionSpeakers);
+                result = QuoteEvaluator.Evaluate(scored, i => analyzers[i % folds], mentionSpeakers);
             }
             else
             {
@@ -102,7 +111,7 @@ internal static class EvalQuotesCommand
                     : rulesOnly
                     ? ArticleAnalyzer.CreateWithSpeakerModel(new ArticleAnalyzerOptions(), null)
                     : ArticleAnalyzer.CreateDefault();
-                result = QuoteEvaluator.Evaluate(articles, _ => analyzer, mentionSpeakers);
+                result = QuoteEvaluator.Evaluate(scored, _ => analyzer, mentionSpeakers);
             }
 
             if (errorsPath is not null)
