@@ -144,9 +144,9 @@ internal sealed class QuoteExtractor
                     q.MayCarry = true;
                 }
 
-                if (q.Attribution is null && (region.Single || paragraph.Kind != ParagraphKind.Body) && !(q.MayCarry && previousHadQuote))
+                if (q.Attribution is null && (region.Secondary || paragraph.Kind != ParagraphKind.Body) && !(q.MayCarry && previousHadQuote))
                 {
-                    continue; // a headline phrase, title or single-marked name, not attributed speech
+                    continue; // a headline phrase, title or name in the article's secondary marks, not attributed speech
                 }
 
                 if (q.Attribution is null && c.Furniture.IsQuotedHeading(p, region))

@@ -35,7 +35,9 @@ internal sealed class PageFurnitureFinder
                 continue;
             }
 
-            List<QuoteRegion> found = QuoteMarkScanner.Scan(text, paragraph.Start, paragraph.End);
+            bool nextOpensSingle = p + 1 < paragraphs.Length && paragraphs[p + 1].Kind != ParagraphKind.Boilerplate
+                && QuoteMarkScanner.OpensWithSingleMark(text, paragraphs[p + 1].Start, paragraphs[p + 1].End);
+            List<QuoteRegion> found = QuoteMarkScanner.Scan(text, paragraph.Start, paragraph.End, nextOpensSingle);
             regions[p] = [.. found];
             foreach (QuoteRegion region in found)
             {
@@ -47,7 +49,42 @@ internal sealed class PageFurnitureFinder
             }
         }
 
+        MarkSecondaryStyle(regions);
         return new PageFurniture(captions, headingStarts, regions, LabelTokens(text, tokens));
+    }
+
+    /// <summary>
+    /// The article's quote-mark style is the one most of its top-level quotes use (double on a tie): British
+    /// and Irish outlets quote in single marks and nest double ones, North American ones the other way round.
+    /// Regions in the other style are marked <see cref="QuoteRegion.Secondary"/>.
+    /// </summary>
+    private static void MarkSecondaryStyle(QuoteRegion[][] regions)
+    {
+        int singles = 0;
+        int doubles = 0;
+        foreach (QuoteRegion[] paragraph in regions)
+        {
+            foreach (QuoteRegion region in paragraph)
+            {
+                if (region.Single)
+                {
+                    singles++;
+                }
+                else
+                {
+                    doubles++;
+                }
+            }
+        }
+
+        bool primarySingle = singles > doubles;
+        foreach (QuoteRegion[] paragraph in regions)
+        {
+            for (int r = 0; r < paragraph.Length; r++)
+            {
+                paragraph[r] = paragraph[r] with { Secondary = paragraph[r].Single != primarySingle };
+            }
+        }
     }
 
     /// <summary>A photo caption: a paragraph ending in a credit such as "(Jane Doe/CBC)".</summary>
