@@ -581,6 +581,27 @@ internal sealed class QuoteExtractor
 
     private static bool IsQuoteChar(char ch) => ch is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB';
 
+    private static bool IsSingleMark(char ch) => ch is '\u2018' or '\u2019' or '\'';
+
+    /// <summary>
+    /// Whether a quote in single marks, the article's primary style (British convention), opens or closes in the
+    /// sentence: the single-mark counterpart of a double mark in it (a single mark alone may be an apostrophe).
+    /// </summary>
+    private static bool HasPrimarySingleQuote(QuoteContext c, SentenceInfo sentence)
+    {
+        foreach (QuoteRegion region in c.Furniture.QuoteRegions(sentence.Paragraph))
+        {
+            bool inside = (region.OpenMark >= sentence.Start && region.OpenMark < sentence.End)
+                || (region.CloseMark >= sentence.Start && region.CloseMark < sentence.End);
+            if (region.Single && !region.Secondary && inside)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Whether the narrative between a speaker's last quote and a cue-less quote paragraph stays with that
     /// speaker: the paragraph right before names them (by surname) or opens with a personal pronoun, and no
@@ -601,14 +622,15 @@ internal sealed class QuoteExtractor
 
         for (int i = sentences[s].Start; i < contentStart; i++)
         {
-            if (!IsQuoteChar(c.Text[i]) && !char.IsWhiteSpace(c.Text[i]))
+            if (!IsQuoteChar(c.Text[i]) && !IsSingleMark(c.Text[i]) && !char.IsWhiteSpace(c.Text[i]))
             {
                 return null;
             }
         }
 
         SentenceInfo previous = sentences[s - 1];
-        if (sentences[s].Paragraph - previous.Paragraph > 1 || c.Text.AsSpan(previous.Start, previous.End - previous.Start).ContainsAny('\u201C', '"'))
+        if (sentences[s].Paragraph - previous.Paragraph > 1 || c.Text.AsSpan(previous.Start, previous.End - previous.Start).ContainsAny('\u201C', '"')
+            || HasPrimarySingleQuote(c, previous))
         {
             return null;
         }

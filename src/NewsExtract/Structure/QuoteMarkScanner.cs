@@ -7,10 +7,12 @@ namespace NewsExtract.Structure;
 /// is the outer quote and the other nests inside it (“… ‘…’ …” and the British ‘… “…” …’). A single mark
 /// between letters or digits is never a mark (don't, Brind'Amour, O’Neill); one before a word opens only
 /// after a space or an opening bracket or dash (so ’90s and ’em never open), and one after a word or after
-/// , . ? ! closes only before a space or punctuation; "s’ " before a lowercase word is a plural possessive.
+/// , . ? ! closes only before a space or punctuation (a mark between spaces closes an open single quote:
+/// ‘… “too!” ’); "s’ " before a lowercase word is a plural possessive.
 /// Nothing runs past the paragraph: an unclosed double quote ends at the paragraph end (or where a new
-/// opening mark starts); an unclosed single-mark quote ends at the paragraph end when the next paragraph
-/// opens with a single mark (a quote over several paragraphs leaves its closing mark off), else at the last
+/// opening mark starts); an unclosed single-mark quote ends at the paragraph end when it opens the paragraph
+/// or the next paragraph opens with a single mark (a quote over several paragraphs leaves its closing mark
+/// off), else at the last
 /// single closing mark it nested over ('We saw 'em go,' she said), else its opening mark was no mark and the
 /// paragraph is read again after it (at most <see cref="MaxRereads"/> times, so the scan stays linear).
 /// </summary>
@@ -122,13 +124,13 @@ internal static class QuoteMarkScanner
                         break; // an apostrophe inside a word: don't, Brind'Amour, O’Neill
                     }
 
-                    if (c != '\u2019' && (char.IsLetter(next) || (c == '\u2018' && char.IsDigit(next))) && OpensBefore(prev))
+                    if (c != '\u2019' && OpensBefore(prev) && StartsContent(c, next))
                     {
                         Push(ref depth, ref singles, ref open, i, single: true);
                         break;
                     }
 
-                    if (c == '\u2018' || !ClosesAfter(prev) || char.IsLetterOrDigit(next) || depth == 0)
+                    if (c == '\u2018' || char.IsLetterOrDigit(next) || depth == 0 || !(ClosesAfter(prev) || (innerSingle && char.IsWhiteSpace(prev))))
                     {
                         break;
                     }
@@ -158,7 +160,7 @@ internal static class QuoteMarkScanner
             return -1;
         }
 
-        if (nextOpensSingle)
+        if (nextOpensSingle || text.AsSpan(start, open - start).IsWhiteSpace())
         {
             Add(regions, text, open, end, -1, true);
             return -1;
@@ -177,9 +179,18 @@ internal static class QuoteMarkScanner
     private static bool OpensBefore(char prev)
         => char.IsWhiteSpace(prev) || prev is '(' or '[' or '\u2014' or '\u2013' or '-' or '/' or '\u201C' or '"' or '\u2018' or ':';
 
-    /// <summary>A single mark after a word, a digit or speech punctuation may close a quote.</summary>
+    /// <summary>
+    /// What may follow an opening single mark: a letter, a bracket or another quote mark ('[The minister] said',
+    /// ‘“Chairman” is …’), and for a left mark also a digit or an ellipsis (a straight mark before a digit is an
+    /// elision: '90s).
+    /// </summary>
+    private static bool StartsContent(char mark, char next)
+        => char.IsLetter(next) || next is '[' or '(' or '\u201C' or '"'
+            || (mark == '\u2018' && (char.IsDigit(next) || next is '\u2019' or '\u2026' or '.'));
+
+    /// <summary>A single mark after a word, a digit, speech punctuation or another closing mark may close a quote.</summary>
     private static bool ClosesAfter(char prev)
-        => char.IsLetterOrDigit(prev) || prev is ',' or '.' or '?' or '!' or ';' or '\u2026' or '\u201D' or '"' or ')' or '\u2014' or '-';
+        => char.IsLetterOrDigit(prev) || prev is ',' or '.' or '?' or '!' or ';' or '\u2026' or '\u201D' or '"' or '\'' or '\u2019' or ')' or ']' or '\u2014' or '-';
 
     private static bool HasLevel(int depth, ulong singles, bool single)
     {
