@@ -106,9 +106,9 @@ internal static class QuoteMarkScanner
 
                     break;
                 case '"':
-                    bool closingContext = !char.IsWhiteSpace(prev) && !char.IsLetterOrDigit(next);
+                    bool clearlyOpening = (char.IsWhiteSpace(prev) || prev is '(' or '[') && char.IsLetterOrDigit(next);
                     bool openingContext = !(char.IsLetterOrDigit(prev) && !char.IsLetterOrDigit(next));
-                    if (depth > 0 && (!innerSingle || (closingContext && HasLevel(depth, singles, single: false))))
+                    if (depth > 0 && (!innerSingle || (!clearlyOpening && HasLevel(depth, singles, single: false))))
                     {
                         PopTo(ref depth, singles, single: false, regions, text, open, i, ref lastSingleClose);
                     }
