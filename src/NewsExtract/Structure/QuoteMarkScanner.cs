@@ -6,15 +6,17 @@ namespace NewsExtract.Structure;
 /// the open/closed state), guillemet and single marks, in either convention: whichever style opens first
 /// is the outer quote and the other nests inside it (“… ‘…’ …” and the British ‘… “…” …’). A single mark
 /// between letters or digits is never a mark (don't, Brind'Amour, O’Neill); one before a word opens only
-/// after a space or an opening bracket or dash (so ’90s and ’em never open), and one after a word or after
+/// after a space, an opening bracket, a dash or another mark (a right mark never opens: ’90s, ’em; nor a
+/// straight one before a digit: '90s), and one after a word or after
 /// , . ? ! closes only before a space or punctuation (a mark between spaces closes an open single quote:
 /// ‘… “too!” ’); "s’ " before a lowercase word is a plural possessive.
 /// Nothing runs past the paragraph: an unclosed double quote ends at the paragraph end (or where a new
-/// opening mark starts); an unclosed single-mark quote ends at the paragraph end when it opens the paragraph
-/// or the next paragraph opens with a single mark (a quote over several paragraphs leaves its closing mark
-/// off), else at the last
-/// single closing mark it nested over ('We saw 'em go,' she said), else its opening mark was no mark and the
-/// paragraph is read again after it (at most <see cref="MaxRereads"/> times, so the scan stays linear).
+/// opening mark starts). An unclosed single-mark quote ends at the paragraph end when the next paragraph
+/// opens with a single mark (a quote over several paragraphs leaves its closing mark off); else at the last
+/// single closing mark it nested over ('We saw 'em go,' she said); else at the paragraph end when it opens
+/// the paragraph; else its opening mark was no mark (’em, a stray ‘) and the paragraph is read again after
+/// it (at most <see cref="MaxRereads"/> times, so the scan stays linear). A single-mark span of one or two
+/// characters (rock 'n' roll) is no quote.
 /// </summary>
 internal static class QuoteMarkScanner
 {
@@ -160,7 +162,7 @@ internal static class QuoteMarkScanner
             return -1;
         }
 
-        if (nextOpensSingle || text.AsSpan(start, open - start).IsWhiteSpace())
+        if (nextOpensSingle)
         {
             Add(regions, text, open, end, -1, true);
             return -1;
@@ -170,6 +172,12 @@ internal static class QuoteMarkScanner
         {
             Add(regions, text, open, lastSingleClose, lastSingleClose, true);
             return lastSingleClose + 1 < end && mayReread ? lastSingleClose + 1 : -1;
+        }
+
+        if (text.AsSpan(start, open - start).IsWhiteSpace())
+        {
+            Add(regions, text, open, end, -1, true);
+            return -1;
         }
 
         return mayReread ? open + 1 : -1;
@@ -236,7 +244,7 @@ internal static class QuoteMarkScanner
         }
 
         depth = k;
-        if ((singles & 1UL) != 0)
+        if (single && (singles & 1UL) != 0)
         {
             lastSingleClose = i;
         }

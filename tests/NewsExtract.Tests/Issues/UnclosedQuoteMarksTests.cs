@@ -14,6 +14,8 @@ public class UnclosedQuoteMarksTests
     [InlineData("\u201C")]
     [InlineData("\u201C ")]
     [InlineData("\u201Cword ")]
+    [InlineData("\u2018word ")]
+    [InlineData("'word ")]
     public void Analyze_HundredsOfThousandsOfUnclosedMarks_AtMostOneQuoteAndValidOffsets(string unit)
     {
         string text = "Anna Lee said " + string.Concat(Enumerable.Repeat(unit, 200_000)) + " the end.";

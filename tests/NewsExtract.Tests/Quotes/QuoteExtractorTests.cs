@@ -384,4 +384,64 @@ public class QuoteExtractorTests
         string text = ArticleAnalyzer.GetSampleArticle();
         Assert.Equal(Quotes(text), Quotes(text));
     }
+
+    // British convention (single marks for quotes, double marks nested): sentences written for these tests.
+    [Fact]
+    public void Extract_BritishStraightSingleQuotes_BothQuotesOfThePronounSpeaker()
+    {
+        const string text = "Energy prices rose again.\n\nThe energy minister, Sarah Jones, said on Monday that households faced a hard winter.\n\n"
+            + "'We are doing everything we can to help families,' she told the BBC. 'But prices will stay high.'";
+        IReadOnlyList<Quote> quotes = Quotes(text);
+        Quote first = QuoteWith(quotes, "everything we can");
+        Assert.Equal("We are doing everything we can to help families,", first.Text);
+        Assert.Equal(QuoteKind.Direct, first.Kind);
+        Assert.Equal("Jones", LastName(first));
+        Quote second = QuoteWith(quotes, "prices will stay high");
+        Assert.Equal("But prices will stay high.", second.Text);
+        Assert.Equal("Jones", LastName(second));
+    }
+
+    [Fact]
+    public void Extract_BritishCurlyQuoteWithoutCue_SharesThePreviousQuotesSpeaker()
+    {
+        const string text = "The vote was close.\n\nOpposition leader Tom Baker called for a windfall tax.\n\n"
+            + "\u2018This is a disgrace,\u2019 said Mr Baker. \u2018People are suffering.\u2019";
+        IReadOnlyList<Quote> quotes = Quotes(text);
+        Assert.Equal("Baker", LastName(QuoteWith(quotes, "disgrace")));
+        Quote second = QuoteWith(quotes, "People are suffering");
+        Assert.Equal("People are suffering.", second.Text);
+        Assert.Equal("Baker", LastName(second));
+    }
+
+    [Fact]
+    public void Extract_BritishQuoteOverTwoParagraphs_BothPartsToTheSpeaker()
+    {
+        const string text = "The health secretary, Anna Marsh, spoke at the conference in Leeds.\n\n"
+            + "\u2018We will hire more nurses this year and train thousands more.\n\n"
+            + "\u2018And we will build two new hospitals in the north,\u2019 she said.";
+        IReadOnlyList<Quote> quotes = Quotes(text);
+        Quote first = QuoteWith(quotes, "hire more nurses");
+        Assert.Equal("We will hire more nurses this year and train thousands more.", first.Text);
+        Assert.Equal("Marsh", LastName(first));
+        Assert.Equal("Marsh", LastName(QuoteWith(quotes, "two new hospitals")));
+    }
+
+    [Fact]
+    public void Extract_BritishQuoteWithNestedDoubleQuote_IsOneDirectQuote()
+    {
+        const string text = "The report was published on Tuesday.\n\n\u2018They called it \u201Ca national scandal\u201D and they were right,\u2019 said Anna Marsh.";
+        Quote quote = QuoteWith(Quotes(text), "national scandal");
+        Assert.Equal("They called it \u201Ca national scandal\u201D and they were right,", quote.Text);
+        Assert.Equal(QuoteKind.Direct, quote.Kind);
+        Assert.Equal("Marsh", LastName(quote));
+    }
+
+    [Fact]
+    public void Extract_BritishQuoteWithApostrophes_KeepsTheWholeQuote()
+    {
+        const string text = "The band played on Saturday.\n\n'We don't play rock 'n' roll like in the '90s, and the players' union knows it,' said Liam O'Neill.";
+        Quote quote = QuoteWith(Quotes(text), "rock 'n' roll");
+        Assert.Equal("We don't play rock 'n' roll like in the '90s, and the players' union knows it,", quote.Text);
+        Assert.Equal("O'Neill", LastName(quote));
+    }
 }
