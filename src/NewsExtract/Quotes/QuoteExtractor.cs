@@ -139,7 +139,8 @@ internal sealed class QuoteExtractor
                     ?? AttributionSieves.BeforeQuote(c, sentenceStart, open);
                 q.OpenAtEnd = region.CloseMark < 0;
                 q.Continues = previousOpen && r == 0 && paragraph.Start == open;
-                if (q.Attribution is null && r == 0 && headWords == 0 && paragraph.Start == open && !AttributionSieves.HasCueAfter(c, tailFrom, tailEnd))
+                if (q.Attribution is null && r == 0 && headWords == 0 && paragraph.Start == open && !AttributionSieves.HasCueAfter(c, tailFrom, tailEnd)
+                    && !NarrativeFollows(c.Text, tailFrom, tailEnd))
                 {
                     q.MayCarry = true;
                 }
@@ -580,6 +581,21 @@ internal sealed class QuoteExtractor
     }
 
     private static bool IsQuoteChar(char ch) => ch is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB';
+
+    /// <summary>
+    /// Whether the reporter's sentence goes on right after a quote's closing mark with a lowercase word: the quote is
+    /// a phrase of that sentence ("'Community of acquaintances' exists in program"), not speech standing alone.
+    /// </summary>
+    private static bool NarrativeFollows(string text, int from, int to)
+    {
+        int i = from;
+        while (i < to && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i < to && i > from && char.IsLower(text[i]);
+    }
 
     private static bool IsSingleMark(char ch) => ch is '\u2018' or '\u2019' or '\'';
 

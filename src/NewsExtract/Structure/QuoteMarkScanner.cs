@@ -9,14 +9,15 @@ namespace NewsExtract.Structure;
 /// after a space, an opening bracket, a dash or another mark (a right mark never opens: ’90s, ’em; nor a
 /// straight one before a digit: '90s), and one after a word or after
 /// , . ? ! closes only before a space or punctuation (a mark between spaces closes an open single quote:
-/// ‘… “too!” ’); "s’ " before a lowercase word is a plural possessive.
+/// ‘… “too!” ’); "s’ " before a lowercase word is a plural possessive unless the quote closes nowhere else.
 /// Nothing runs past the paragraph: an unclosed double quote ends at the paragraph end (or where a new
 /// opening mark starts). An unclosed single-mark quote ends at the paragraph end when the next paragraph
-/// opens with a single mark (a quote over several paragraphs leaves its closing mark off); else at the last
-/// single closing mark it nested over ('We saw 'em go,' she said); else at the paragraph end when it opens
-/// the paragraph; else its opening mark was no mark (’em, a stray ‘) and the paragraph is read again after
-/// it (at most <see cref="MaxRereads"/> times, so the scan stays linear). A single-mark span of one or two
-/// characters (rock 'n' roll) is no quote.
+/// opens with a single mark (a quote over several paragraphs leaves its closing mark off); else at its first
+/// possessive-looking "s’ word" (‘… what happens’ in Washington); else at the last single closing mark it
+/// nested over ('We saw 'em go,' she said); else at the paragraph end when it opens the paragraph; else its
+/// opening mark was no mark (a stray ‘, 'cause) and the paragraph is read again after it (at most
+/// <see cref="MaxRereads"/> times, so the scan stays linear). A single-mark span of one or two characters
+/// (rock 'n' roll) is no quote.
 /// </summary>
 internal static class QuoteMarkScanner
 {
@@ -73,6 +74,7 @@ internal static class QuoteMarkScanner
         int depth = 0; // open levels, the top one included
         ulong singles = 0; // bit k: level k was opened by a single mark
         int lastSingleClose = -1; // the last single closing mark inside the top-level single quote
+        int possessive = -1; // the first "s’ " + lowercase word at the top level of a single quote
         for (int i = from; i < end; i++)
         {
             char c = text[i];
@@ -137,7 +139,14 @@ internal static class QuoteMarkScanner
                         break;
                     }
 
-                    if (innerSingle && !IsPossessive(text, i, start))
+                    if (innerSingle && IsPossessive(text, i, start))
+                    {
+                        if (depth == 1 && possessive < 0)
+                        {
+                            possessive = i; // "the players’ union" or "what happens’ in Washington": decided at the end
+                        }
+                    }
+                    else if (innerSingle)
                     {
                         PopTo(ref depth, singles, single: true, regions, text, open, i, ref lastSingleClose);
                     }
@@ -166,6 +175,13 @@ internal static class QuoteMarkScanner
         {
             Add(regions, text, open, end, -1, true);
             return -1;
+        }
+
+        if (possessive > open)
+        {
+            // The quote never closed after "…s’ word": that mark closed it (‘… what happens’ in Washington).
+            Add(regions, text, open, possessive, possessive, true);
+            return possessive + 1 < end && mayReread ? possessive + 1 : -1;
         }
 
         if (lastSingleClose > open)

@@ -116,4 +116,13 @@ public class QuoteMarkScannerTests
         string text = "Anna Lee said " + string.Concat(Enumerable.Repeat("'word ", 100_000));
         Assert.Empty(QuoteMarkScanner.Scan(text, 0, text.Length));
     }
+
+    [Fact]
+    public void Scan_PossessiveLookingMarkWhenTheQuoteClosesNowhereElse_ClosesIt()
+        => Assert.Equal(["tremendous influence on what happens", "I don\u2019t want to think about that."],
+            Contents("She said the public has \u2018tremendous influence on what happens\u2019 in Washington. And then? \u2018I don\u2019t want to think about that.\u2019"));
+
+    [Fact]
+    public void Scan_PluralPossessiveInsideAClosedSingleQuote_IsNoMark()
+        => Assert.Equal(["The players\u2019 union will strike,"], Contents("\u2018The players\u2019 union will strike,\u2019 he said."));
 }
