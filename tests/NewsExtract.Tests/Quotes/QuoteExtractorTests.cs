@@ -444,4 +444,22 @@ public class QuoteExtractorTests
         Assert.Equal("We don't play rock 'n' roll like in the '90s, and the players' union knows it,", quote.Text);
         Assert.Equal("O'Neill", LastName(quote));
     }
+
+    [Fact]
+    public void Extract_SameArticleInBritishMarks_SameQuotesAndSpeakers()
+    {
+        const string text = "Council votes on the new budget\n\n"
+            + "The mayor, Helen Ward, said on Monday that the plan was \u201Cthe best we can do\u201D.\n\n"
+            + "\u201CWe will protect the libraries,\u201D she said. \u201CNobody loses their job.\u201D\n\n"
+            + "Councillor Peter Lund called the plan \u201Ca \u2018temporary\u2019 fix\u201D and voted against it.\n\n"
+            + "Peter Lund left the chamber before the vote ended.\n\n"
+            + "\u201CThis budget fails the city.\n\n"
+            + "\u201CWe will fight it in the spring,\u201D he said.";
+        string british = NewsExtract.Training.Evaluation.QuoteStyleRewriter.ToSingleMarks(text);
+        Assert.Contains("\u2018We will protect the libraries,\u2019", british, StringComparison.Ordinal);
+        IReadOnlyList<Quote> original = Quotes(text);
+        IReadOnlyList<Quote> rewritten = Quotes(british);
+        Assert.True(original.Count >= 5, $"{original.Count} quotes");
+        Assert.Equal(original.Select(q => (q.Start, q.End, q.Kind, q.Speaker?.Name)), rewritten.Select(q => (q.Start, q.End, q.Kind, q.Speaker?.Name)));
+    }
 }
