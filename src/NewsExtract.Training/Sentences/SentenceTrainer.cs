@@ -35,6 +35,12 @@ public static class SentenceTrainer
     /// <summary>The share of the training set's true ends the gate must pass (chosen on EWT dev, see docs/sentence-model.md).</summary>
     public const double DefaultGateRecall = 0.999;
 
+    /// <summary>
+    /// The share of the candidates at or above the gate's high threshold that the full model must call an end
+    /// on dev (chosen on EWT dev, see docs/sentence-model.md); above 1 ships no high threshold.
+    /// </summary>
+    public const double DefaultGateAgreement = 0.999;
+
     private const int GateEpochs = 10;
 
     /// <summary>Trains a model with a gate that passes <paramref name="gateRecall"/> of the training set's true ends (0: no gate).</summary>
@@ -49,6 +55,25 @@ public static class SentenceTrainer
     /// <returns>The model of the best epoch, as bytes in the shipped format, and its dev sentence F1.</returns>
     public static (byte[] Model, double DevF1, int Epoch) Train(
         IReadOnlyList<ConlluDocument> train, IReadOnlyList<ConlluDocument> dev, int bits, int maxEpochs, int seed, int runs, double gateRecall, TextWriter log)
+        => Train(train, dev, bits, maxEpochs, seed, runs, gateRecall, DefaultGateAgreement, log);
+
+    /// <summary>
+    /// Trains a model with a gate that passes <paramref name="gateRecall"/> of the training set's true ends (0: no gate)
+    /// and a high threshold above which the gate's ends agree with the full model's on <paramref name="gateAgreement"/>
+    /// of the dev candidates (above 1: no high threshold).
+    /// </summary>
+    /// <param name="train">Training documents.</param>
+    /// <param name="dev">Documents the epoch and both thresholds are chosen on.</param>
+    /// <param name="bits">The weight table has 2^bits entries.</param>
+    /// <param name="maxEpochs">The most passes over the training documents.</param>
+    /// <param name="seed">Seed of the first perceptron's document order.</param>
+    /// <param name="runs">How many perceptrons are averaged.</param>
+    /// <param name="gateRecall">The share of true ends in the training candidates the gate passes; 0 for no gate.</param>
+    /// <param name="gateAgreement">The share of dev candidates at or above the high threshold the full model calls an end.</param>
+    /// <param name="log">Receives one line per epoch.</param>
+    /// <returns>The model of the best epoch, as bytes in the shipped format, and its dev sentence F1.</returns>
+    public static (byte[] Model, double DevF1, int Epoch) Train(
+        IReadOnlyList<ConlluDocument> train, IReadOnlyList<ConlluDocument> dev, int bits, int maxEpochs, int seed, int runs, double gateRecall, double gateAgreement, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(dev);
@@ -137,6 +162,23 @@ public static class SentenceTrainer
 
             chosen = bestModel!.WithGate(gate, ChooseThreshold(bestModel!, gate, devPrepared, gateRecall, log));
             bestF1 = TokenizationEvaluator.Evaluate(dev, new SentenceSplitter(chosen)).Sentences.F1;
+
+            // The high threshold, on dev, against the gated model: at or above it the gate's end stands without
+            // the full features. What other agreement levels would give is reported, not used.
+            List<(int Score, bool End)> open = CollectOpen(chosen, devPrepared);
+            foreach (double a in (ReadOnlySpan<double>)[0.99, 0.995, 0.998, 0.999, 1])
+            {
+                SentenceModel variant = chosen.WithGate(gate, chosen.GateThreshold, ChooseHighThreshold(open, a, log));
+                TokenizationScores variantScores = TokenizationEvaluator.Evaluate(dev, new SentenceSplitter(variant));
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"gate agreement {a:F4}: high threshold {variant.GateHighThreshold}, dev sentences F1 {variantScores.Sentences.F1:F2}"));
+            }
+
+            if (gateAgreement <= 1)
+            {
+                chosen = chosen.WithGate(gate, chosen.GateThreshold, ChooseHighThreshold(open, gateAgreement, log));
+                bestF1 = TokenizationEvaluator.Evaluate(dev, new SentenceSplitter(chosen)).Sentences.F1;
+            }
         }
 
         using (var buffer = new MemoryStream())
@@ -179,6 +221,88 @@ public static class SentenceTrainer
         int passed = all.Count(score => score >= threshold);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"gate: threshold {threshold} keeps {recall:F4} of the {accepted.Count} dev ends the full model finds; passes {passed} of {all.Count} dev candidates ({100.0 * passed / Math.Max(1, all.Count):F1} %)"));
+        return threshold;
+    }
+
+    /// <summary>
+    /// Chooses only the gate's high threshold of an existing model (its full model, gate weights and gate
+    /// threshold are kept bit for bit), on <paramref name="dev"/>, as <see cref="Train(IReadOnlyList{ConlluDocument}, IReadOnlyList{ConlluDocument}, int, int, int, int, double, double, TextWriter)"/>
+    /// does after training. Idempotent: a model that already has a high threshold gets it chosen again.
+    /// </summary>
+    /// <param name="model">The model's bytes (any format version with a gate).</param>
+    /// <param name="dev">Documents the high threshold is chosen on.</param>
+    /// <param name="gateAgreement">The share of dev candidates at or above the high threshold the full model calls an end.</param>
+    /// <param name="log">Receives the choice and the dev score.</param>
+    /// <returns>The model with its high threshold, as bytes in the shipped format, and its dev sentence F1.</returns>
+    public static (byte[] Model, double DevF1) ChooseHighThreshold(byte[] model, IReadOnlyList<ConlluDocument> dev, double gateAgreement, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(dev);
+        ArgumentNullException.ThrowIfNull(log);
+        SentenceModel read = SentenceModel.Read(model);
+        if (!read.HasGate)
+        {
+            throw new ArgumentException("The model has no gate, so it has no high threshold to choose.", nameof(model));
+        }
+
+        short[] gate = read.Gate.ToArray();
+        SentenceModel low = read.WithGate(gate, read.GateThreshold);
+        List<(int Score, bool End)> open = CollectOpen(low, dev.Select(Prepared.From).ToList());
+        SentenceModel chosen = gateAgreement <= 1 ? low.WithGate(gate, low.GateThreshold, ChooseHighThreshold(open, gateAgreement, log)) : low;
+        double before = TokenizationEvaluator.Evaluate(dev, new SentenceSplitter(low)).Sentences.F1;
+        double after = TokenizationEvaluator.Evaluate(dev, new SentenceSplitter(chosen)).Sentences.F1;
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dev sentences F1 {before:F2} without the high threshold, {after:F2} with it"));
+        using var buffer = new MemoryStream();
+        chosen.Write(buffer);
+        return (buffer.ToArray(), after);
+    }
+
+    /// <summary>
+    /// The gate score and the full model's decision of every dev candidate the gate passes, left to right as
+    /// <paramref name="model"/> (gated, without a high threshold) splits.
+    /// </summary>
+    private static List<(int Score, bool End)> CollectOpen(SentenceModel model, List<Prepared> dev)
+    {
+        var open = new List<(int Score, bool End)>();
+        foreach (Prepared document in dev)
+        {
+            var recorder = new OpenRecorder(model, open);
+            _ = SentenceSplitter.Split(document.Text, document.Tokens, document.Layout, ref recorder);
+        }
+
+        return open;
+    }
+
+    /// <summary>
+    /// The lowest gate score at or above which at least <paramref name="agreement"/> of the dev candidates the gate
+    /// passes are ends of the full model (<see cref="int.MaxValue"/> when none is).
+    /// </summary>
+    private static int ChooseHighThreshold(List<(int Score, bool End)> open, double agreement, TextWriter log)
+    {
+        var sorted = new List<(int Score, bool End)>(open);
+        sorted.Sort((x, y) => y.Score.CompareTo(x.Score));
+        int threshold = int.MaxValue;
+        int above = 0;
+        int count = 0;
+        int disagree = 0;
+        for (int k = 0; k < sorted.Count;)
+        {
+            int score = sorted[k].Score;
+            for (; k < sorted.Count && sorted[k].Score == score; k++)
+            {
+                count++;
+                disagree += sorted[k].End ? 0 : 1;
+            }
+
+            if (count - disagree >= agreement * count)
+            {
+                threshold = score;
+                above = count;
+            }
+        }
+
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"gate: high threshold {threshold} at agreement {agreement:F4}: {above} of the {open.Count} dev candidates the gate passes ({100.0 * above / Math.Max(1, open.Count):F1} %) skip the full model"));
         return threshold;
     }
 
@@ -285,6 +409,28 @@ public static class SentenceTrainer
                 accepted.Add(_score);
             }
 
+            return end;
+        }
+    }
+
+    /// <summary>Records the gate score and full decision of each candidate the gate passes; answers as the gated model does.</summary>
+    private struct OpenRecorder(SentenceModel model, List<(int Score, bool End)> open) : ISentenceBoundaryDecider
+    {
+        private int _score;
+
+        public readonly bool UsesGate => true;
+
+        public bool NeedsFullFeatures(Token[] tokens, int index, ReadOnlySpan<int> gate, out bool split)
+        {
+            _score = model.GateScore(gate);
+            split = false;
+            return _score >= model.GateThreshold;
+        }
+
+        public readonly bool Decide(Token[] tokens, int index, ReadOnlySpan<ulong> features)
+        {
+            bool end = model.ScoreUnits(features) > 0;
+            open.Add((_score, end));
             return end;
         }
     }

@@ -61,4 +61,27 @@ public sealed class SentenceTrainerTests
         (byte[] again, _, _) = SentenceTrainer.Train(train, dev, bits: 14, maxEpochs: 4, seed: 1, runs: 2, TextWriter.Null);
         Assert.Equal(model, again);
     }
+
+    [Fact]
+    public void ChooseHighThreshold_TrainedModel_KeepsTheWeightsAndIsIdempotent()
+    {
+        IReadOnlyList<ConlluDocument> train = ConlluReader.Read(Corpus(60), "train");
+        IReadOnlyList<ConlluDocument> dev = ConlluReader.Read(Corpus(10), "dev");
+        (byte[] model, double devF1, _) = SentenceTrainer.Train(train, dev, bits: 14, maxEpochs: 4, seed: 1, runs: 2, TextWriter.Null);
+
+        // The trainer's own choice, made again on the same dev documents: the same bytes.
+        (byte[] again, double againF1) = SentenceTrainer.ChooseHighThreshold(model, dev, SentenceTrainer.DefaultGateAgreement, TextWriter.Null);
+        Assert.Equal(model, again);
+        Assert.Equal(devF1, againF1, 6);
+
+        // Without a high threshold: the same full model and gate, only the high threshold differs.
+        (byte[] none, _) = SentenceTrainer.ChooseHighThreshold(model, dev, gateAgreement: 2, TextWriter.Null);
+        SentenceModel a = SentenceModel.Read(model);
+        SentenceModel b = SentenceModel.Read(none);
+        Assert.Equal(int.MaxValue, b.GateHighThreshold);
+        Assert.InRange(a.GateHighThreshold, a.GateThreshold, int.MaxValue - 1);
+        Assert.Equal(a.Quantized, b.Quantized);
+        Assert.True(a.Gate.SequenceEqual(b.Gate));
+        Assert.Equal(a.GateThreshold, b.GateThreshold);
+    }
 }

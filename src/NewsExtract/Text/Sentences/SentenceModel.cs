@@ -11,17 +11,17 @@ namespace NewsExtract.Text.Sentences;
 /// a sentence end when the weights of its features sum above zero. Immutable and shared by all threads.
 /// </summary>
 /// <remarks>
-/// File format (version 2, little-endian): the 8 ASCII bytes <c>NXSENTMD</c>, int32 format version,
+/// File format (version 3, little-endian): the 8 ASCII bytes <c>NXSENTMD</c>, int32 format version,
 /// int32 hash bits <c>b</c> (the table has 2^b weights), float32 scale, int32 count of non-zero
 /// weights, then for each in index order the gap to the previous index as a 7-bit varint and the
 /// weight as int16 (times the scale); then the gate (<see cref="SentenceGate"/>): int32 table size (0 or
-/// <see cref="SentenceGate.TableSize"/>), int32 threshold, int32 count of non-zero weights and the
-/// weights in the same sparse form; and last the 64-bit FNV-1a checksum of every byte before it.
-/// Version 1 files (no gate) are still read.
+/// <see cref="SentenceGate.TableSize"/>), int32 threshold, int32 high threshold (version 3), int32 count
+/// of non-zero weights and the weights in the same sparse form; and last the 64-bit FNV-1a checksum of
+/// every byte before it. Version 1 files (no gate) and version 2 files (no high threshold) are still read.
 /// </remarks>
 internal sealed class SentenceModel
 {
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     public const string ResourceName = "NewsExtract.SentenceModel.bin";
 
@@ -40,7 +40,7 @@ internal sealed class SentenceModel
     /// <summary>The gate's dense weight table (<see cref="SentenceGate"/>), empty when the model has no gate.</summary>
     private readonly short[] _gate;
 
-    private SentenceModel(int bits, float scale, short[] quantized, short[] gate, int gateThreshold)
+    private SentenceModel(int bits, float scale, short[] quantized, short[] gate, int gateThreshold, int gateHighThreshold)
     {
         if (gate.Length is not 0 && gate.Length != SentenceGate.TableSize)
         {
@@ -49,6 +49,7 @@ internal sealed class SentenceModel
 
         _gate = gate;
         GateThreshold = gate.Length == 0 ? int.MinValue : gateThreshold;
+        GateHighThreshold = gate.Length == 0 ? int.MaxValue : Math.Max(gateThreshold, gateHighThreshold);
         Bits = bits;
         Scale = scale;
         Quantized = quantized;
@@ -102,6 +103,12 @@ internal sealed class SentenceModel
     /// <summary>A candidate whose gate score is below this is not a sentence end (<see cref="int.MinValue"/> without a gate).</summary>
     public int GateThreshold { get; }
 
+    /// <summary>
+    /// A candidate whose gate score is at or above this is a sentence end without the full model
+    /// (<see cref="int.MaxValue"/>: never; always at least <see cref="GateThreshold"/>).
+    /// </summary>
+    public int GateHighThreshold { get; }
+
     /// <summary>Whether the model has a trained gate.</summary>
     public bool HasGate => _gate.Length != 0;
 
@@ -123,14 +130,32 @@ internal sealed class SentenceModel
         return sum;
     }
 
-    /// <summary>Whether the full features must be scored: the gate passes the candidate (always without a gate).</summary>
-    public bool PassesGate(ReadOnlySpan<int> features) => _gate.Length == 0 || GateScore(features) >= GateThreshold;
+    /// <summary>
+    /// The gate's decision: <see langword="true"/> when the full features must be scored (always without a
+    /// gate); otherwise <paramref name="split"/> is the decision (an end at or above <see cref="GateHighThreshold"/>,
+    /// none below <see cref="GateThreshold"/>).
+    /// </summary>
+    public bool NeedsFullScore(ReadOnlySpan<int> features, out bool split)
+    {
+        if (_gate.Length == 0)
+        {
+            split = false;
+            return true;
+        }
 
-    /// <summary>The same model with a gate: its quantized weights and threshold.</summary>
-    public SentenceModel WithGate(short[] gate, int threshold)
+        int score = GateScore(features);
+        split = score >= GateHighThreshold;
+        return score >= GateThreshold && !split;
+    }
+
+    /// <summary>The same model with a gate: its quantized weights and threshold, and no high threshold.</summary>
+    public SentenceModel WithGate(short[] gate, int threshold) => WithGate(gate, threshold, int.MaxValue);
+
+    /// <summary>The same model with a gate: its quantized weights, threshold and high threshold.</summary>
+    public SentenceModel WithGate(short[] gate, int threshold, int highThreshold)
     {
         ArgumentNullException.ThrowIfNull(gate);
-        return new SentenceModel(Bits, Scale, Quantized, gate, threshold);
+        return new SentenceModel(Bits, Scale, Quantized, gate, threshold, highThreshold);
     }
 
     /// <summary>Quantizes gate weights (the largest magnitude maps to 32767) and returns them with the scale.</summary>
@@ -174,7 +199,7 @@ internal sealed class SentenceModel
             quantized[i] = (short)Math.Clamp(Math.Round(weights[i] / scale, MidpointRounding.ToEven), -short.MaxValue, short.MaxValue);
         }
 
-        return new SentenceModel(bits, scale, quantized, [], 0);
+        return new SentenceModel(bits, scale, quantized, [], 0, int.MaxValue);
     }
 
     /// <summary>The score of a candidate gap: above zero means a sentence ends there.</summary>
@@ -254,9 +279,10 @@ internal sealed class SentenceModel
 
         AddSparse(bytes, Quantized);
         // Version 2: the gate, as its table size (0 or SentenceGate.TableSize), the threshold, and its
-        // non-zero weights in the same sparse form.
+        // non-zero weights in the same sparse form; version 3 adds the high threshold after the threshold.
         AddInt32(bytes, _gate.Length);
         AddInt32(bytes, _gate.Length == 0 ? 0 : GateThreshold);
+        AddInt32(bytes, _gate.Length == 0 ? int.MaxValue : GateHighThreshold);
         AddSparse(bytes, _gate);
 
         byte[] payload = bytes.ToArray();
@@ -286,7 +312,7 @@ internal sealed class SentenceModel
         int bits = BinaryPrimitives.ReadInt32LittleEndian(payload[12..]);
         float scale = BitConverter.Int32BitsToSingle(BinaryPrimitives.ReadInt32LittleEndian(payload[16..]));
         int count = BinaryPrimitives.ReadInt32LittleEndian(payload[20..]);
-        if (version is not (1 or FormatVersion) || bits is < 8 or > 24 || count < 0 || count > 1 << bits || !float.IsFinite(scale) || scale <= 0)
+        if (version is not (1 or 2 or FormatVersion) || bits is < 8 or > 24 || count < 0 || count > 1 << bits || !float.IsFinite(scale) || scale <= 0)
         {
             throw new InvalidDataException($"Unsupported sentence model (version {version}, bits {bits}).");
         }
@@ -296,16 +322,23 @@ internal sealed class SentenceModel
 
         short[] gate = [];
         int threshold = 0;
+        int high = int.MaxValue;
         if (version >= 2)
         {
-            if (pos + 8 > payload.Length)
+            int header = version >= 3 ? 12 : 8;
+            if (pos + header > payload.Length)
             {
                 throw new InvalidDataException("Sentence model is truncated.");
             }
 
             int gateCount = BinaryPrimitives.ReadInt32LittleEndian(payload[pos..]);
             threshold = BinaryPrimitives.ReadInt32LittleEndian(payload[(pos + 4)..]);
-            pos += 8;
+            if (version >= 3)
+            {
+                high = BinaryPrimitives.ReadInt32LittleEndian(payload[(pos + 8)..]);
+            }
+
+            pos += header;
             if ((gateCount is not 0 && gateCount != SentenceGate.TableSize) || pos + 4 > payload.Length)
             {
                 throw new InvalidDataException($"Sentence model has a bad gate ({gateCount} weights).");
@@ -326,7 +359,7 @@ internal sealed class SentenceModel
             throw new InvalidDataException("Sentence model has trailing bytes.");
         }
 
-        return new SentenceModel(bits, scale, quantized, gate, threshold);
+        return new SentenceModel(bits, scale, quantized, gate, threshold, high);
     }
 
     private static SentenceModel LoadEmbedded()

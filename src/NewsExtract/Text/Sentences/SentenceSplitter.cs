@@ -126,6 +126,7 @@ internal sealed class SentenceSplitter
     /// above: a method with one is compiled once without tiering, so this loop would lose the optimizations
     /// of tiered compilation (profile-guided layout, static fields known to be initialized).
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Decide<TDecider>(string text, Token[] tokens, int first, int end, int paragraph, ReadOnlySpan<byte> marks, Span<ulong> features, Span<int> gate, ref SentenceList sentences, ref TDecider decider)
         where TDecider : struct, ISentenceBoundaryDecider
     {
@@ -194,6 +195,7 @@ internal sealed class SentenceSplitter
     /// (<see cref="RuleMark.Split"/>), or must end after it (<see cref="RuleMark.Forced"/>: list items and
     /// short lines after a line break, rules of asterisks).
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void MarkByRules(string text, Token[] tokens, int first, int end, Span<byte> marks)
     {
         int sentenceFirst = first;
@@ -268,35 +270,46 @@ internal sealed class SentenceSplitter
     {
         public bool UsesGate => model.HasGate;
 
-        public bool NeedsFullFeatures(Token[] tokens, int index, ReadOnlySpan<int> gate, out bool split)
-        {
-            split = false;
-            return model.PassesGate(gate);
-        }
+        public bool NeedsFullFeatures(Token[] tokens, int index, ReadOnlySpan<int> gate, out bool split) => model.NeedsFullScore(gate, out split);
 
         public bool Decide(Token[] tokens, int index, ReadOnlySpan<ulong> features) => model.ScoreUnits(features) > 0;
 
         /// <summary>
         /// The same decision as <see cref="NeedsFullFeatures"/> then <see cref="Decide"/>, with the weights
-        /// summed as the features are computed: the gate first, and the full features only when it passes.
+        /// summed as the features are computed: the gate first, and the full features only for a score between
+        /// its two thresholds (below the first: not an end; at or above the second: an end).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool IsEnd(string text, Token[] tokens, int index, int first, int end, bool ruleSplit, ref SentenceFeatures.State state)
         {
             if (model.HasGate)
             {
-                SentenceModel.GateScorer gate = model.CreateGateScorer();
-                SentenceGate.Extract(text, tokens, index, first, end, ruleSplit, ref state, ref gate);
-                if (gate.Sum < model.GateThreshold)
+                int score = GateScore(model, text, tokens, index, first, end, ruleSplit, ref state);
+                if (score < model.GateThreshold)
                 {
                     return false;
+                }
+
+                if (score >= model.GateHighThreshold)
+                {
+                    return true;
                 }
             }
 
             return FullScore(model, text, tokens, index, first, end, ruleSplit, ref state) > 0;
         }
 
-        // Out of line: only the candidates the gate passes (about a quarter) get here.
+        // Out of line, so that the gate's feature code and its weight sums are inlined here in full: inside the
+        // large decision loop the JIT runs out of its inlining budget and would call the small helpers instead.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static int GateScore(SentenceModel model, string text, Token[] tokens, int index, int first, int end, bool ruleSplit, ref SentenceFeatures.State state)
+        {
+            SentenceModel.GateScorer gate = model.CreateGateScorer();
+            SentenceGate.Extract(text, tokens, index, first, end, ruleSplit, ref state, ref gate);
+            return gate.Sum;
+        }
+
+        // Out of line: only the candidates the gate leaves open (about a tenth) get here.
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static int FullScore(SentenceModel model, string text, Token[] tokens, int index, int first, int end, bool ruleSplit, ref SentenceFeatures.State state)
         {

@@ -17,11 +17,7 @@ public sealed class SentenceSplitterPathTests
     {
         public bool UsesGate => model.HasGate;
 
-        public bool NeedsFullFeatures(Token[] tokens, int index, ReadOnlySpan<int> gate, out bool split)
-        {
-            split = false;
-            return model.PassesGate(gate);
-        }
+        public bool NeedsFullFeatures(Token[] tokens, int index, ReadOnlySpan<int> gate, out bool split) => model.NeedsFullScore(gate, out split);
 
         public bool Decide(Token[] tokens, int index, ReadOnlySpan<ulong> features) => model.ScoreUnits(features) > 0;
     }
