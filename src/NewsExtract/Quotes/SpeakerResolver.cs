@@ -528,7 +528,10 @@ internal sealed class SpeakerResolver
 
         // "the agency", "the ministry", "the company": the organization named with that word, else the
         // organization most recently in subject position or speaking, close by.
-        if (definite && WordClasses.GroupNouns.Contains(head) && !head.EndsWith('s') && head is not "police")
+        // Not "the mayor's staff", "Surrey staff", "Trudeau's office": those are the people of whoever is named before
+        // the noun, and speak as the phrase itself.
+        bool retinue = WordClasses.RetinueNouns.Contains(head) && (PossessivePhrase(phrase) || !_c.Is(phrase.First, "the"));
+        if (definite && WordClasses.GroupNouns.Contains(head) && !head.EndsWith('s') && head is not "police" && !retinue)
         {
             int offset = _c.Tokens[phrase.First].Start;
             int paragraph = ParagraphOf(offset);

@@ -31,6 +31,9 @@ internal static class WordClasses
     /// <summary>Nouns that name a group or organization, referred to as "they" or "it" (lexicon <c>speaker-nouns</c>, class <c>group</c>).</summary>
     public static readonly FrozenSet<string> GroupNouns = SpeakerNounClass("group");
 
+    /// <summary>Nouns for the people who act for a possessor or name before them ("the mayor's staff", "Surrey staff").</summary>
+    public static readonly FrozenSet<string> RetinueNouns = SpeakerNounClass("retinue");
+
     /// <summary>
     /// Lower-case words that join the capitalized words of one name ("Ludwig van Beethoven", "Bank of
     /// Canada"): the resolution stage's surname particles (lexicon <c>name-particles</c>) and "of".

@@ -146,8 +146,9 @@ internal sealed partial class RoleFinder
     private string? Premodifier(string text, Token[] tokens, MentionInfo[] mentions, int m, ref int male, ref int female)
     {
         int t = mentions[m].FirstToken - 1;
-        if (t >= tokens.Length)
+        if (t >= tokens.Length || (t >= 0 && LineBreakAfter(text, tokens, t)))
         {
+            // Words at the end of the line before (a byline's "Political Correspondent") are not this name's role.
             return null;
         }
 
@@ -180,7 +181,7 @@ internal sealed partial class RoleFinder
         int floor = Math.Max(0, t - MaxRoleWords);
         for (int k = t - 1; k >= floor; k--)
         {
-            if (!IsWord(tokens[k]))
+            if (!IsWord(tokens[k]) || LineBreakAfter(text, tokens, k))
             {
                 break;
             }
@@ -225,7 +226,7 @@ internal sealed partial class RoleFinder
         int limit = Math.Min(tokens.Length, from + MaxRoleWords);
         for (; k < limit; k++)
         {
-            if (!IsWord(tokens[k]))
+            if (!IsWord(tokens[k]) || LineBreakAfter(text, tokens, k - 1))
             {
                 break;
             }
@@ -282,7 +283,7 @@ internal sealed partial class RoleFinder
 
         // The clause before the comma, at most MaxRoleWords + 4 words back.
         int clause = comma;
-        while (clause - 1 >= 0 && IsWord(tokens[clause - 1]) && comma - clause < MaxRoleWords + 4)
+        while (clause - 1 >= 0 && IsWord(tokens[clause - 1]) && !LineBreakAfter(text, tokens, clause - 1) && comma - clause < MaxRoleWords + 4)
         {
             clause--;
         }
@@ -335,6 +336,10 @@ internal sealed partial class RoleFinder
 
         return text[tokens[from].Start..tokens[end - 1].End].ToLowerInvariant();
     }
+
+    /// <summary>Whether a line break stands between token <paramref name="t"/> and the next one (a role never crosses a line: bylines, headings).</summary>
+    private static bool LineBreakAfter(string text, Token[] tokens, int t)
+        => t + 1 < tokens.Length && text.AsSpan(tokens[t].End, tokens[t + 1].Start - tokens[t].End).ContainsAny('\n', '\r');
 
     private static bool IsComma(string text, Token token) => token.Length == 1 && text[token.Start] == ',';
 

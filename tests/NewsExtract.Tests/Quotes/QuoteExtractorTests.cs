@@ -378,6 +378,30 @@ public class QuoteExtractorTests
     public void Extract_PhotoCaption_IsSkipped()
         => Assert.Empty(Quotes("Jane Golden said she looked for the co-worker who shared the drugs. (Steve Lawrence/CBC)"));
 
+    [Theory]
+    [InlineData("Brantford staff said", "Brantford staff")]
+    [InlineData("Mayor Ellen Vos\u2019s staff later said", "Vos\u2019s staff")]
+    [InlineData("Vos's office said", "Vos's office")]
+    public void Extract_GroupNamedByItsPossessorOrNameModifier_SpeaksAsThePhrase(string cue, string speaker)
+    {
+        // "X staff" / "X's office": the people of X speak, so neither X nor another organisation close by is the speaker.
+        string text = "Rink Budget Questioned\n\nThe Brantford Minor Hockey Association asked Brantford for more ice time, and Mayor Ellen Vos "
+            + "promised a review.\n\n" + cue + " the rink schedule would stay as it is for another season.";
+        Quote quote = QuoteWith(Quotes(text), "rink schedule");
+        Assert.EndsWith(speaker, quote.Speaker?.Name, StringComparison.Ordinal);
+        Assert.Null(quote.Speaker?.EntityId);
+    }
+
+    [Fact]
+    public void Extract_DefiniteGroupNoun_StillSpeaksForTheOrganizationNamedBefore()
+    {
+        const string text = "Rink Budget Questioned\n\nThe Brantford Minor Hockey Association asked the city for more ice time.\n\n"
+            + "The association said the rink schedule leaves young players without a home arena.";
+        Quote quote = QuoteWith(Quotes(text), "rink schedule");
+        Assert.Equal("Brantford Minor Hockey Association", quote.Speaker?.Name);
+        Assert.NotNull(quote.Speaker?.EntityId);
+    }
+
     [Fact]
     public void Extract_Deterministic_SameInputSameQuotes()
     {

@@ -143,6 +143,22 @@ public class EntityResolverTests
     }
 
     [Fact]
+    public void Resolve_RoleWordsEndingTheLineBefore_NeverAttachToTheNameOnTheNextLine()
+    {
+        // A byline's title ("By Ann Lowe, Political Correspondent") is the byline's, not the first name of the story.
+        AnalysisDocument d = Resolve("Body.\nBy Ann Lowe, Political Correspondent\nTomas Brandt scored twice on Sunday.", ("Tomas Brandt", P, 1f));
+        Assert.Empty(Assert.Single(d.Entities).Roles);
+    }
+
+    [Fact]
+    public void Resolve_RoleOnTheSameLine_StillAttaches()
+    {
+        AnalysisDocument d = Resolve("Body.\nPolitical correspondent Ann Lowe wrote it.\nTomas Brandt scored.", ("Ann Lowe", P, 1f), ("Tomas Brandt", P, 1f));
+        Assert.Equal(["correspondent"], d.Entities[d.MentionEntity[0]].RoleHeads);
+        Assert.Empty(d.Entities[d.MentionEntity[1]].Roles);
+    }
+
+    [Fact]
     public void Resolve_AppositionRole_Kept()
     {
         AnalysisDocument d = Resolve("Body.\nPeskov, the Kremlin spokesman, said no.", ("Peskov", P, 1f), ("Kremlin", O, 1f));
