@@ -3,8 +3,8 @@
 # keeping its full model, gate weights and gate threshold bit for bit (see docs/sentence-model.md).
 # Idempotent: run on the shipped file it rewrites the same bytes.
 # Usage: eng/choose-sentence-gate-high.sh [MODEL]   (default: src/NewsExtract/Resources/SentenceModel.bin, rewritten in place)
-# eng/train-sentence-model.sh (a full retrain) chooses the high threshold too; this script is for the shipped weights,
-# which were trained before the tokenizer's dotted-name rule (docs/sentence-model.md, "Rebuilding the shipped model").
+# eng/train-sentence-model.sh (the full retrain, which rebuilds the shipped file bit for bit) chooses the high threshold too;
+# this script chooses only the high threshold of an existing model (docs/sentence-model.md, "Rebuilding the shipped model").
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 data="${NEWSEXTRACT_SHARED:-$root/../shared}/data"

@@ -25,7 +25,7 @@ public static class AccuracyFloors
     [
         // UD English EWT test (docs/accuracy.md, tokens and sentences).
         ("ewt-test:tokens-f1", 99.15),
-        ("ewt-test:sentences-f1", 90.56),
+        ("ewt-test:sentences-f1", 90.49),
 
         // Default entity model, test splits, micro F1 over PER/ORG/LOC (docs/accuracy.md, docs/model.md).
         ("ner-default:conll2003/test", 90.13),
