@@ -219,7 +219,7 @@ internal static class ReportedSpeechFinder
                 break;
             }
 
-            if (c.Is(t, "that") && t > content && c.In(t - 1, WordClasses.MediaNouns))
+            if (c.Is(t, "that") && t > content && (c.In(t - 1, WordClasses.MediaNouns) || OnlyAdverbs(c, content, t)))
             {
                 content = t;
                 break;
@@ -401,6 +401,25 @@ internal static class ReportedSpeechFinder
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// Whether tokens <c>a..end-1</c> are all adverbs by form or by the reporting-adverbials lexicon ("said
+    /// publicly that", "said only that", "said afterwards that"): read only before "that", where an adverb
+    /// cannot open the content.
+    /// </summary>
+    private static bool OnlyAdverbs(QuoteContext c, int a, int end)
+    {
+        for (int t = a; t < end; t++)
+        {
+            ReadOnlySpan<char> w = c.Span(t);
+            if (!c.IsLower(t) || !((w.Length >= 4 && w.EndsWith("ly", StringComparison.Ordinal)) || c.In(t, WordClasses.TimeWords)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int SkipAdverbials(QuoteContext c, int i, int b)

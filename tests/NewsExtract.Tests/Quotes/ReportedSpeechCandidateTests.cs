@@ -25,6 +25,24 @@ public class ReportedSpeechCandidateTests
         Assert.DoesNotContain(RulesOnly(text), q => q.Text == "Too often");
     }
 
+    [Theory]
+    [InlineData("publicly")]
+    [InlineData("only")]
+    [InlineData("afterwards")]
+    [InlineData("repeatedly")]
+    public void AdverbBeforeThat_IsNotPartOfTheContent(string adverb)
+    {
+        string text = "The vote was held on Tuesday.\n\nCouncillor Dana Pike said " + adverb + " that the budget would be cut by a third.";
+        Assert.Contains(AllCandidates(text), q => q.Kind == QuoteKind.Indirect && q.Text == "the budget would be cut by a third");
+    }
+
+    [Fact]
+    public void AdverbNotBeforeThat_StaysInTheContent()
+    {
+        const string text = "The count ended on Tuesday.\n\nOfficials said nearly 400 people had voted by noon.";
+        Assert.Contains(AllCandidates(text), q => q.Kind == QuoteKind.Indirect && q.Text == "nearly 400 people had voted by noon");
+    }
+
     [Fact]
     public void ParentheticalAccordingTo_AfterAShortSubject_GivesBothPieces()
     {
