@@ -258,8 +258,8 @@ public static class SentenceTrainer
     }
 
     /// <summary>
-    /// The gate score and the full model's decision of every dev candidate the gate passes, left to right as
-    /// <paramref name="model"/> (gated, without a high threshold) splits.
+    /// The gate score and the full model's decision of every dev candidate the gate passes, as
+    /// <paramref name="model"/> (gated, without a high threshold) splits, highest score first.
     /// </summary>
     private static List<(int Score, bool End)> CollectOpen(SentenceModel model, List<Prepared> dev)
     {
@@ -270,17 +270,19 @@ public static class SentenceTrainer
             _ = SentenceSplitter.Split(document.Text, document.Tokens, document.Layout, ref recorder);
         }
 
+        // Sorted once for every agreement level read from it; the order within equal scores does not matter,
+        // since a threshold takes all candidates of its score.
+        open.Sort((x, y) => y.Score.CompareTo(x.Score));
         return open;
     }
 
     /// <summary>
     /// The lowest gate score at or above which at least <paramref name="agreement"/> of the dev candidates the gate
-    /// passes are ends of the full model (<see cref="int.MaxValue"/> when none is).
+    /// passes are ends of the full model (<see cref="int.MaxValue"/> when none is); <paramref name="sorted"/> is
+    /// <see cref="CollectOpen"/>'s list, highest score first.
     /// </summary>
-    private static int ChooseHighThreshold(List<(int Score, bool End)> open, double agreement, TextWriter log)
+    private static int ChooseHighThreshold(List<(int Score, bool End)> sorted, double agreement, TextWriter log)
     {
-        var sorted = new List<(int Score, bool End)>(open);
-        sorted.Sort((x, y) => y.Score.CompareTo(x.Score));
         int threshold = int.MaxValue;
         int above = 0;
         int count = 0;
@@ -302,7 +304,7 @@ public static class SentenceTrainer
         }
 
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"gate: high threshold {threshold} at agreement {agreement:F4}: {above} of the {open.Count} dev candidates the gate passes ({100.0 * above / Math.Max(1, open.Count):F1} %) skip the full model"));
+            $"gate: high threshold {threshold} at agreement {agreement:F4}: {above} of the {sorted.Count} dev candidates the gate passes ({100.0 * above / Math.Max(1, sorted.Count):F1} %) skip the full model"));
         return threshold;
     }
 
