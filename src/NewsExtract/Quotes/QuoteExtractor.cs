@@ -325,7 +325,10 @@ internal sealed class QuoteExtractor
                 }
 
                 int firstEnd = splitAt > 0 ? c.Tokens[splitAt - 1].End : rs.ContentEnd;
-                var q = new QuoteCandidate(rs.ContentStart, firstEnd, QuoteKind.Indirect, p) { Loose = rs.Loose };
+                // Without a speaker phrase (a loose "city staff confirmed …") the cue is still the candidate's, for the detector's cue features.
+                int cueStart = c.Tokens[rs.CueFirst].Start;
+                int cueEnd = c.Tokens[rs.CueEnd - 1].End;
+                var q = new QuoteCandidate(rs.ContentStart, firstEnd, QuoteKind.Indirect, p) { Loose = rs.Loose, CueStart = cueStart, CueEnd = cueEnd };
                 if (rs.Phrase is SpeakerPhrase phrase)
                 {
                     q.Attribution = new Attribution(c.Tokens[rs.CueFirst].Start, c.Tokens[rs.CueEnd - 1].End, phrase);
@@ -356,7 +359,10 @@ internal sealed class QuoteExtractor
                         && !(cueThenPhrase && RoleLike(c, comma + 1, last))
                         && !(overlaps && OverlapsCandidate(candidates, p, c.Tokens[comma + 1].Start, c.Tokens[last].End)))
                     {
-                        var rest = new QuoteCandidate(c.Tokens[comma + 1].Start, c.Tokens[last].End, QuoteKind.Indirect, p) { Loose = rs.Loose & ~LooseReason.ShortContent };
+                        var rest = new QuoteCandidate(c.Tokens[comma + 1].Start, c.Tokens[last].End, QuoteKind.Indirect, p)
+                        {
+                            Loose = rs.Loose & ~LooseReason.ShortContent, CueStart = cueStart, CueEnd = cueEnd,
+                        };
                         rest.Attribution = q.Attribution;
                         candidates.Add(rest);
                     }
@@ -368,7 +374,10 @@ internal sealed class QuoteExtractor
                     int contentStart = c.Tokens[c.Is(afterCue, "that") ? afterCue + 1 : afterCue].Start;
                     if (contentStart < rs.ContentEnd)
                     {
-                        var second = new QuoteCandidate(contentStart, rs.ContentEnd, QuoteKind.Indirect, p) { Loose = secondLoose };
+                        var second = new QuoteCandidate(contentStart, rs.ContentEnd, QuoteKind.Indirect, p)
+                        {
+                            Loose = secondLoose, CueStart = c.Tokens[secondCue].Start, CueEnd = c.Tokens[secondCue + secondLength - 1].End,
+                        };
                         if (secondPhrase is SpeakerPhrase same)
                         {
                             second.Attribution = new Attribution(c.Tokens[secondCue].Start, c.Tokens[secondCue + secondLength - 1].End, same);
@@ -567,6 +576,14 @@ internal sealed class QuoteExtractor
                 speaker = null;
             }
 
+            if (System.Environment.GetEnvironmentVariable("NX_DETDEBUG") is string dbg && detector is { HasDetection: true })
+            {
+                lock (s_dbgLock)
+                {
+                    System.IO.File.AppendAllText(dbg, $"{q.Kind}\t{q.Loose}\t{detector.Detect(detection!):F2}\t{(cue is QuoteCue dq ? dq.Text : "-")}\t{rule.Speaker?.Name ?? "-"}/{speaker?.Name ?? "-"}\t{c.Text[start..end].Replace('\n', ' ')}\n");
+                }
+            }
+
             if (detector is not { HasDetection: true } || detector.Detect(detection!) >= 0f)
             {
                 quotes.Add(new Quote(start, end, c.Text[start..end], q.Kind, speaker, cue));
@@ -579,6 +596,8 @@ internal sealed class QuoteExtractor
 
         return quotes.ToArray();
     }
+
+    private static readonly object s_dbgLock = new();
 
     private static bool IsQuoteChar(char ch) => ch is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB';
 
