@@ -154,9 +154,10 @@ internal static class ReportedSpeechFinder
             SpeakerPhrase? phrase = SpeakerPhraseFinder.FindBefore(c, k, a);
             if (phrase is not SpeakerPhrase p || !StartsClause(c, a, p.First) || !SpeakerPhraseFinder.Agrees(c, p, k, verb!))
             {
-                if (loose && fallback is null && c.IsLower(k))
+                // "“…,” says the affable owner": a marked quote's inverted cue, whose object is its speaker, not speech.
+                if (loose && fallback is null && c.IsLower(k) && !c.IsQuoteMark(k - 1))
                 {
-                    fallback = Loose(c, k, n, verb!, b, null, LooseReason.NoSubject);
+                    fallback = Loose(c, k, n, verb!, b, phrase, LooseReason.NoSubject);
                 }
 
                 continue;
