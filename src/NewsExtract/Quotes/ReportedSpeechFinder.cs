@@ -227,25 +227,6 @@ internal static class ReportedSpeechFinder
             }
         }
 
-        // "said in a statement on Friday that", "told the House of Commons that": a longer phrase before "that" when it
-        // opens with a reporting adverbial or follows a person-object verb's object.
-        if (!c.Is(content, "that") && (c.In(content, WordClasses.TimeWords) || WordClasses.PersonObjectVerbs.Contains(verb.Lemma)))
-        {
-            for (int t = content + 1; t < b && t <= content + 8; t++)
-            {
-                if (c.In(t, WordClasses.Pronouns) || c.IsPunct(t, ',') || !c.IsWord(t) || c.Cues.Match(c.Text, c.Tokens, t, b, out _) > 0)
-                {
-                    break;
-                }
-
-                if (c.Is(t, "that"))
-                {
-                    content = t;
-                    break;
-                }
-            }
-        }
-
         if (content < b && c.Is(content, "that"))
         {
             content++;
