@@ -576,14 +576,6 @@ internal sealed class QuoteExtractor
                 speaker = null;
             }
 
-            if (System.Environment.GetEnvironmentVariable("NX_DETDEBUG") is string dbg && detector is { HasDetection: true })
-            {
-                lock (s_dbgLock)
-                {
-                    System.IO.File.AppendAllText(dbg, $"{q.Kind}\t{q.Loose}\t{detector.Detect(detection!):F2}\t{(cue is QuoteCue dq ? dq.Text : "-")}\t{rule.Speaker?.Name ?? "-"}/{speaker?.Name ?? "-"}\t{c.Text[start..end].Replace('\n', ' ')}\n");
-                }
-            }
-
             if (detector is not { HasDetection: true } || detector.Detect(detection!) >= 0f)
             {
                 quotes.Add(new Quote(start, end, c.Text[start..end], q.Kind, speaker, cue));
@@ -596,8 +588,6 @@ internal sealed class QuoteExtractor
 
         return quotes.ToArray();
     }
-
-    private static readonly object s_dbgLock = new();
 
     private static bool IsQuoteChar(char ch) => ch is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB';
 
