@@ -55,6 +55,14 @@ internal sealed class SpeakerResolver
 
     public Speaker? Resolve(SpeakerPhrase phrase)
     {
+        // A sentence-opening linking word is not part of the speaker's words: "But Megan Hester said" speaks as "Megan Hester".
+        int first = phrase.First;
+        while (first < phrase.Head && _c.In(first, WordClasses.LeadingFunctionWords) && _c.IsCapitalized(first))
+        {
+            first++;
+        }
+
+        phrase = phrase with { First = first };
         int start = _c.Tokens[phrase.First].Start;
         int end = _c.Tokens[phrase.Last].End;
         string surface = _c.Text[start..end];
