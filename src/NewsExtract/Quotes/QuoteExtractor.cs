@@ -325,10 +325,7 @@ internal sealed class QuoteExtractor
                 }
 
                 int firstEnd = splitAt > 0 ? c.Tokens[splitAt - 1].End : rs.ContentEnd;
-                // Without a speaker phrase (a loose "city staff confirmed …") the cue is still the candidate's, for the detector's cue features.
-                int cueStart = c.Tokens[rs.CueFirst].Start;
-                int cueEnd = c.Tokens[rs.CueEnd - 1].End;
-                var q = new QuoteCandidate(rs.ContentStart, firstEnd, QuoteKind.Indirect, p) { Loose = rs.Loose, CueStart = cueStart, CueEnd = cueEnd };
+                var q = new QuoteCandidate(rs.ContentStart, firstEnd, QuoteKind.Indirect, p) { Loose = rs.Loose };
                 if (rs.Phrase is SpeakerPhrase phrase)
                 {
                     q.Attribution = new Attribution(c.Tokens[rs.CueFirst].Start, c.Tokens[rs.CueEnd - 1].End, phrase);
@@ -359,10 +356,7 @@ internal sealed class QuoteExtractor
                         && !(cueThenPhrase && RoleLike(c, comma + 1, last))
                         && !(overlaps && OverlapsCandidate(candidates, p, c.Tokens[comma + 1].Start, c.Tokens[last].End)))
                     {
-                        var rest = new QuoteCandidate(c.Tokens[comma + 1].Start, c.Tokens[last].End, QuoteKind.Indirect, p)
-                        {
-                            Loose = rs.Loose & ~LooseReason.ShortContent, CueStart = cueStart, CueEnd = cueEnd,
-                        };
+                        var rest = new QuoteCandidate(c.Tokens[comma + 1].Start, c.Tokens[last].End, QuoteKind.Indirect, p) { Loose = rs.Loose & ~LooseReason.ShortContent };
                         rest.Attribution = q.Attribution;
                         candidates.Add(rest);
                     }
@@ -374,10 +368,7 @@ internal sealed class QuoteExtractor
                     int contentStart = c.Tokens[c.Is(afterCue, "that") ? afterCue + 1 : afterCue].Start;
                     if (contentStart < rs.ContentEnd)
                     {
-                        var second = new QuoteCandidate(contentStart, rs.ContentEnd, QuoteKind.Indirect, p)
-                        {
-                            Loose = secondLoose, CueStart = c.Tokens[secondCue].Start, CueEnd = c.Tokens[secondCue + secondLength - 1].End,
-                        };
+                        var second = new QuoteCandidate(contentStart, rs.ContentEnd, QuoteKind.Indirect, p) { Loose = secondLoose };
                         if (secondPhrase is SpeakerPhrase same)
                         {
                             second.Attribution = new Attribution(c.Tokens[secondCue].Start, c.Tokens[secondCue + secondLength - 1].End, same);

@@ -154,10 +154,9 @@ internal static class ReportedSpeechFinder
             SpeakerPhrase? phrase = SpeakerPhraseFinder.FindBefore(c, k, a);
             if (phrase is not SpeakerPhrase p || !StartsClause(c, a, p.First) || !SpeakerPhraseFinder.Agrees(c, p, k, verb!))
             {
-                // "“…,” says the affable owner": a marked quote's inverted cue, whose object is its speaker, not speech.
-                if (loose && fallback is null && c.IsLower(k) && !c.IsQuoteMark(k - 1))
+                if (loose && fallback is null && c.IsLower(k))
                 {
-                    fallback = Loose(c, k, n, verb!, b, phrase, LooseReason.NoSubject);
+                    fallback = Loose(c, k, n, verb!, b, null, LooseReason.NoSubject);
                 }
 
                 continue;
