@@ -522,6 +522,14 @@ internal sealed class SpeakerResolver
             return (holder, _index.Entity(holder).Name, true);
         }
 
+        // "a justice official said … the official said": a definite description with the head of the last speaker's
+        // description, when that speaker was no entity, is the same unnamed person.
+        if (_c.Is(phrase.First, "the") && singularPersonRole && _lastSpeaker is PersonEvent unnamed && unnamed.Entity < 0
+            && ParagraphOf(_c.Tokens[phrase.First].Start) - unnamed.Paragraph <= 2 && SameHead(unnamed.Name, head))
+        {
+            return (-1, unnamed.Name, true);
+        }
+
         // "the affable proprietor", "the professor": a definite person description refers back to the person in focus.
         if (_c.Is(phrase.First, "the") && singularPersonRole && (WordClasses.SpeakerNouns.Contains(head) || IsTitleWord(head)))
         {
@@ -620,6 +628,10 @@ internal sealed class SpeakerResolver
         int last = _index.LastMentionedBefore(holders, _c.Document.Mentions, _c.Tokens[phrase.First].Start);
         return last >= 0 ? last : holders[0];
     }
+
+    /// <summary>Whether a description ends in the noun <paramref name="head"/> ("a justice official" and "official"; not "officials").</summary>
+    private static bool SameHead(string description, string head)
+        => description.AsSpan(description.LastIndexOf(' ') + 1).Equals(head, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"McCallum’s staff": a possessor names whose people speak, not who.</summary>
     private bool PossessivePhrase(SpeakerPhrase phrase)

@@ -109,6 +109,43 @@ public class QuoteExtractorTests
         Assert.Equal("Peskov", LastName(QuoteWith(Quotes(text), "talks were useful")));
     }
 
+    private static readonly ArticleAnalyzer s_rules = ArticleAnalyzer.CreateWithSpeakerModel(new ArticleAnalyzerOptions(), null);
+
+    private const string UnnamedOfficial = "Finance Minister Carla Benoit tabled the budget on Monday.\n\n"
+        + "A finance official told reporters that the deficit would shrink next year.\n\n"
+        + "\u201CWe expect a surplus by 2028,\u201D the official said.";
+
+    [Fact]
+    public void Extract_DefiniteDescriptionRepeatingAnUnnamedSpeaker_IsThatSpeakerNotTheNamedMinister()
+    {
+        // Rule pass: "the official" repeats the head of "A finance official", who is no entity; Benoit is a minister.
+        Quote rules = QuoteWith(s_rules.Analyze(UnnamedOfficial, TestContext.Current.CancellationToken).Quotes, "surplus");
+        Assert.Equal("A finance official", rules.Speaker?.Name);
+        Assert.Null(rules.Speaker?.EntityId);
+        Assert.Equal("the official", rules.Speaker?.Mention?.Text);
+
+        // And through the shipped ranker.
+        Assert.Equal("official", LastName(QuoteWith(Quotes(UnnamedOfficial), "surplus")));
+    }
+
+    [Fact]
+    public void Extract_DefiniteDescriptionWithAnotherHead_StillRefersToThePersonInFocus()
+    {
+        // "the minister" does not repeat "official": the description goes to the named minister, as before.
+        string text = UnnamedOfficial.Replace("the official said", "the minister said", StringComparison.Ordinal);
+        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "surplus");
+        Assert.Equal("Benoit", LastName(quote));
+    }
+
+    [Fact]
+    public void Extract_SingularDescriptionAfterAPluralGroup_IsNotTheGroup()
+    {
+        // "Finance officials" are several people; "the official" is not that group.
+        string text = UnnamedOfficial.Replace("A finance official told", "Finance officials told", StringComparison.Ordinal);
+        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "surplus");
+        Assert.NotEqual("Finance officials", quote.Speaker?.Name);
+    }
+
     [Fact]
     public void Extract_RelativeClauseBeforeCue_SkipsToTheSubject()
     {
