@@ -330,12 +330,28 @@ internal sealed class SpeakerResolver
             }
         }
 
-        if (allCaps)
+        if (allCaps || EndsWithAcronym(name))
         {
             return false;
         }
 
         return !AfterPlacePreposition(name);
+    }
+
+    /// <summary>
+    /// Whether a name of two or more words ends in an all-capitals word that is no generational suffix ("Burnaby RCMP",
+    /// "Toronto FC"): a force or club named after its place, not a person ("John Smith III" is one).
+    /// </summary>
+    private bool EndsWithAcronym(string name)
+    {
+        int space = name.LastIndexOf(' ');
+        if (space <= 0)
+        {
+            return false;
+        }
+
+        string last = name[(space + 1)..];
+        return IsAllCaps(last) && !_c.Lexicons.GenerationalSuffixes.Contains(NameKey.Plain(last));
     }
 
     /// <summary>Whether a name is written after "in", "to" or "from" anywhere in the text (a place).</summary>
