@@ -118,6 +118,7 @@ internal sealed class EntityResolver
             }
 
             form.Mentions.Add(m);
+            form.AllOrganization &= mention.Type == EntityType.Organization && !mention.ListedPlace;
             if (mentions[m].Gender != PersonGender.Unknown)
             {
                 form.Gender = mentions[m].Gender;
@@ -377,6 +378,48 @@ internal sealed class EntityResolver
                         found = c;
                         break;
                     }
+                }
+            }
+
+            if (found >= 0)
+            {
+                return found;
+            }
+        }
+
+        // "Suncor" after "Suncor Energy": a one-word organization that opens the name of exactly one other organization
+        // is its short form. Only when both are typed Organization throughout ("Toronto" the city stays apart from
+        // "Toronto Police Service").
+        if (form.Words.Length == 1 && !form.IsAcronym && form.AllOrganization)
+        {
+            int found = -1;
+            foreach (int c in index.ByFirstWord(form.FirstKey))
+            {
+                if (IsPersonCluster(clusters[c]))
+                {
+                    continue;
+                }
+
+                foreach (NameForm g in clusters[c])
+                {
+                    if (!g.IsAcronym && g.Words.Length >= 2 && g.AllOrganization && g.FirstKey == form.FirstKey)
+                    {
+                        if (found >= 0 && found != c)
+                        {
+                            found = -2;
+                        }
+                        else
+                        {
+                            found = c;
+                        }
+
+                        break;
+                    }
+                }
+
+                if (found == -2)
+                {
+                    break;
                 }
             }
 
