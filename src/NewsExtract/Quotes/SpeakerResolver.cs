@@ -280,6 +280,14 @@ internal sealed class SpeakerResolver
             }
         }
 
+        // "Jingyi Pan of IG said" where the recognizer found only "IG": the capitalized words before "of" are the person.
+        if (m >= 0 && d.Mentions[m].Type != EntityType.Person && NameBeforeOf(phrase, d.Mentions[m].FirstToken) is (int nameFirst, int nameLast))
+        {
+            string before = _c.Text[_c.Tokens[nameFirst].Start.._c.Tokens[nameLast].End];
+            int holder = LookUpPieces(nameLast, false, _c.Tokens[phrase.First].Start);
+            return holder >= 0 && IsPersonEntity(holder) ? (holder, _index.Entity(holder).Name, true) : (-1, before, true);
+        }
+
         if (m >= 0)
         {
             int e = _index.EntityOfMention(m);
@@ -310,6 +318,34 @@ internal sealed class SpeakerResolver
         }
 
         return (-1, text, LooksLikePersonName(phrase) || PlausiblePersonSpeaker(text));
+    }
+
+    /// <summary>
+    /// In a speaker phrase "A B of X" whose X (the mention at <paramref name="mentionFirst"/>) is no person: the two or
+    /// three capitalized words right before "of" when they are no mention, no title and nothing of an organization
+    /// or place ("Jingyi Pan of IG", not "Minister of Finance" nor "the University of Toronto"); null otherwise.
+    /// </summary>
+    private (int First, int Last)? NameBeforeOf(SpeakerPhrase phrase, int mentionFirst)
+    {
+        int of = mentionFirst - 1;
+        if (of - 2 < phrase.First || !_c.Is(of, "of"))
+        {
+            return null;
+        }
+
+        int first = of;
+        while (first - 1 >= phrase.First && of - first < 3 && _c.IsCapitalized(first - 1) && _c.MentionAt(first - 1) < 0 && !_c.IsTitle(first - 1))
+        {
+            first--;
+        }
+
+        if (of - first < 2 || first != phrase.First)
+        {
+            return null;
+        }
+
+        string name = _c.Text[_c.Tokens[first].Start.._c.Tokens[of - 1].End];
+        return HasNonPersonWord(name) || IsAllCaps(_c.Word(of - 1)) ? null : (first, of - 1);
     }
 
     /// <summary>A name that speaks and has nothing of a place or organization about it (no all-capitals, no such words, never after "in").</summary>
