@@ -280,6 +280,12 @@ internal sealed class SpeakerResolver
             }
         }
 
+        // "according to the Meteorology, Climatology and Geophysics Agency" where the recognizer found only the last part.
+        if (m < 0 && CoordinatedOrganizationAfter(phrase.Last) is int joined and >= 0)
+        {
+            m = joined;
+        }
+
         // "Jingyi Pan of IG said" where the recognizer found only "IG": the capitalized words before "of" are the person.
         if (m >= 0 && d.Mentions[m].Type != EntityType.Person && NameBeforeOf(phrase, d.Mentions[m].FirstToken) is (int nameFirst, int nameLast))
         {
@@ -318,6 +324,40 @@ internal sealed class SpeakerResolver
         }
 
         return (-1, text, LooksLikePersonName(phrase) || PlausiblePersonSpeaker(text));
+    }
+
+    /// <summary>
+    /// The organization mention that ends a coordination of capitalized words opened by the phrase's last word
+    /// ("Meteorology" in "the Meteorology, Climatology and Geophysics Agency": one body named by its fields), when
+    /// no word of the coordination is a mention of its own; -1 otherwise ("Canada, Mexico and the Chamber" has a
+    /// place in it and is a list).
+    /// </summary>
+    private int CoordinatedOrganizationAfter(int last)
+    {
+        if (!_c.IsCapitalized(last) || _c.MentionAt(last) >= 0)
+        {
+            return -1;
+        }
+
+        int t = last + 1;
+        for (int items = 0; items < 6 && t + 1 < _c.Tokens.Length; items++)
+        {
+            if (_c.Is(t, "and"))
+            {
+                int m = _c.MentionAt(t + 1);
+                return m >= 0 && _c.Document.Mentions[m].FirstToken == t + 1 && _c.Document.Mentions[m].Type == EntityType.Organization
+                    && !_c.Text.AsSpan(_c.Tokens[last].End, _c.Tokens[t + 1].Start - _c.Tokens[last].End).Contains('\n') ? m : -1;
+            }
+
+            if (!_c.IsPunct(t, ',') || !_c.IsCapitalized(t + 1) || _c.MentionAt(t + 1) >= 0)
+            {
+                return -1;
+            }
+
+            t += 2;
+        }
+
+        return -1;
     }
 
     /// <summary>
