@@ -73,11 +73,21 @@ internal sealed class EntityResolver
             return wa != wb ? wb.CompareTo(wa) : a.First.CompareTo(b.First);
         });
 
+        // Keys of the one-word person forms, for SharedSurnameHolder ("Khaled" beside "Khaled Belkacemi").
+        var givenNameAlone = new HashSet<string>(StringComparer.Ordinal);
+        foreach (NameForm f in forms)
+        {
+            if (f.Person && f.Words.Length == 1)
+            {
+                givenNameAlone.Add(f.FirstKey);
+            }
+        }
+
         clusters = [];
         var index = new ClusterIndex();
         foreach (NameForm form in forms)
         {
-            int target = form.Person ? FindPersonCluster(form, clusters, index) : FindOtherCluster(form, clusters, index);
+            int target = form.Person ? FindPersonCluster(form, clusters, index, givenNameAlone) : FindOtherCluster(form, clusters, index);
             if (target < 0)
             {
                 target = clusters.Count;
@@ -240,7 +250,7 @@ internal sealed class EntityResolver
         forms.RemoveAll(f => f.Mentions.Count == 0);
     }
 
-    private int FindPersonCluster(NameForm form, List<List<NameForm>> clusters, ClusterIndex index)
+    private int FindPersonCluster(NameForm form, List<List<NameForm>> clusters, ClusterIndex index, HashSet<string> givenNameAlone)
     {
         if (IsParticleSurname(form))
         {
@@ -289,12 +299,85 @@ internal sealed class EntityResolver
         }
 
         int bySurname = UniquePersonCluster(form, clusters, index.BySurname(form.LastKey), surname: true, out bool ambiguous);
-        if (bySurname >= 0 || ambiguous)
+        if (ambiguous)
+        {
+            return SharedSurnameHolder(form, clusters, index, givenNameAlone);
+        }
+
+        if (bySurname >= 0)
         {
             return bySurname;
         }
 
         return UniquePersonCluster(form, clusters, index.ByGivenName(GivenNameKeys(form.Words[0], form.FirstKey)), surname: false, out _);
+    }
+
+    /// <summary>
+    /// A surname alone ("Belkacemi") that two or more full names share ("Khaled Belkacemi", "Megda Belkacemi"): when
+    /// every holder but one is also written by the given name alone ("Her father Khaled"), the writer tells the family
+    /// apart that way and the surname names the remaining one, provided its full name is also the one written last
+    /// before the surname first appears. -1 otherwise (Hillary and Bill Clinton stay apart, "Hillary" alone or not).
+    /// </summary>
+    private int SharedSurnameHolder(NameForm form, List<List<NameForm>> clusters, ClusterIndex index, HashSet<string> givenNameAlone)
+    {
+        int found = -1;
+        int latest = -1;
+        int latestCluster = -1;
+        var seen = new HashSet<int>();
+        foreach (int c in index.BySurname(form.LastKey))
+        {
+            if (!IsPersonCluster(clusters[c]) || !seen.Add(c))
+            {
+                continue;
+            }
+
+            if (form.Gender != PersonGender.Unknown && GivenNameGender(clusters[c]) is PersonGender g0 && g0 != PersonGender.Unknown && g0 != form.Gender)
+            {
+                continue;
+            }
+
+            bool holds = false;
+            bool calledByGivenName = false;
+            int lastFull = -1;
+            foreach (NameForm g in clusters[c])
+            {
+                if (g.Words.Length >= 2 && !IsParticleSurname(g) && NameKey.SameName(g.LastKey, form.LastKey))
+                {
+                    holds = true;
+                    calledByGivenName |= givenNameAlone.Contains(g.FirstKey);
+                    foreach (int m in g.Mentions)
+                    {
+                        if (m < form.First)
+                        {
+                            lastFull = Math.Max(lastFull, m);
+                        }
+                    }
+                }
+            }
+
+            if (!holds)
+            {
+                continue;
+            }
+
+            if (lastFull > latest)
+            {
+                latest = lastFull;
+                latestCluster = calledByGivenName ? -1 : c;
+            }
+
+            if (!calledByGivenName)
+            {
+                if (found >= 0)
+                {
+                    return -1;
+                }
+
+                found = c;
+            }
+        }
+
+        return found >= 0 && found == latestCluster ? found : -1;
     }
 
     /// <summary>The key of a given name and of its nicknames ("joe" -> "joseph", "joey").</summary>
