@@ -129,6 +129,11 @@ internal sealed class EntityResolver
 
             form.Mentions.Add(m);
             form.AllOrganization &= mention.Type == EntityType.Organization && !mention.ListedPlace;
+            if (person && probe.Words.Length == 1)
+            {
+                form.RelativeOf ??= PossessorSurname(text, mentions, m);
+            }
+
             if (mentions[m].Gender != PersonGender.Unknown)
             {
                 form.Gender = mentions[m].Gender;
@@ -309,7 +314,80 @@ internal sealed class EntityResolver
             return bySurname;
         }
 
-        return UniquePersonCluster(form, clusters, index.ByGivenName(GivenNameKeys(form.Words[0], form.FirstKey)), surname: false, out _);
+        List<int> byGivenName = index.ByGivenName(GivenNameKeys(form.Words[0], form.FirstKey));
+        if (form.RelativeOf is string family)
+        {
+            // "Spindler's father, Joseph": a given name said to belong to someone's relative is no other Joseph of the article.
+            byGivenName.RemoveAll(c => !NameKey.SameName(clusters[c][0].LastKey, family));
+        }
+
+        return UniquePersonCluster(form, clusters, byGivenName, surname: false, out _);
+    }
+
+    /// <summary>
+    /// For a one-word mention set off after a possessed noun phrase of another person ("Spindler's father, Joseph",
+    /// "Smith's wife Anna"): the surname key of that person; else null.
+    /// </summary>
+    private static string? PossessorSurname(string text, CleanMention[] mentions, int m)
+    {
+        int i = mentions[m].Mention.Start - 1;
+        while (i >= 0 && text[i] == ' ')
+        {
+            i--;
+        }
+
+        if (i >= 0 && text[i] == ',')
+        {
+            i--;
+        }
+
+        // One to three lower-case words ("father", "younger brother"), then "'s" or "\u2019s".
+        int words = 0;
+        bool possessive = false;
+        while (words < 3 && i >= 0)
+        {
+            int end = i;
+            while (i >= 0 && char.IsLetter(text[i]))
+            {
+                i--;
+            }
+
+            if (end == i || !char.IsLower(text[i + 1]) || i < 0 || text[i] != ' ')
+            {
+                return null;
+            }
+
+            words++;
+            while (i >= 0 && text[i] == ' ')
+            {
+                i--;
+            }
+
+            if (i >= 2 && text[i] == 's' && (text[i - 1] == '\'' || text[i - 1] == '\u2019'))
+            {
+                possessive = true;
+                break;
+            }
+        }
+
+        if (!possessive)
+        {
+            return null;
+        }
+
+        int apostrophe = i - 1;
+        for (int k = m - 1; k >= 0 && k >= m - 4; k--)
+        {
+            MentionInfo owner = mentions[k].Mention;
+            if (owner.End == apostrophe && owner.Type == EntityType.Person)
+            {
+                string surface = text[owner.Start..owner.End];
+                int space = surface.LastIndexOf(' ');
+                return NameKey.Transliteration(NameKey.Plain(surface[(space + 1)..]));
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
