@@ -14,6 +14,9 @@ internal sealed class SpeakerResolver
 {
     private const int PronounParagraphWindow = 4;
 
+    /// <summary>What a pronoun antecedent without person evidence loses against one with it (see <see cref="BarePersonSubject"/>).</summary>
+    private const double BarePersonPenalty = 0.5;
+
     private readonly QuoteContext _c;
     private const int MaxCandidates = 300;
 
@@ -483,7 +486,10 @@ internal sealed class SpeakerResolver
                     break;
                 }
 
-                if (!e.IsPerson || !seen.Add(e.Entity >= 0 ? "#" + e.Entity : e.Name))
+                // A name typed Person with no gender or role yet, heading a clause in this paragraph or the one before
+                // ("Mulder didn't hesitate. “…,” he said."): a candidate, below one with evidence.
+                bool bare = !e.IsPerson && BarePersonSubject(e, paragraph);
+                if ((!e.IsPerson && !bare) || !seen.Add(e.Entity >= 0 ? "#" + e.Entity : e.Name))
                 {
                     continue;
                 }
@@ -504,6 +510,11 @@ internal sealed class SpeakerResolver
                 if (e.IsSubject)
                 {
                     score += 2.5;
+                }
+
+                if (bare)
+                {
+                    score -= BarePersonPenalty;
                 }
 
                 if (_lastSpeaker is PersonEvent last && Same(last, e))
@@ -586,6 +597,44 @@ internal sealed class SpeakerResolver
         }
 
         return (-1, null, false);
+    }
+
+    /// <summary>
+    /// A mention event of an entity typed Person without other evidence (<see cref="EntityIndex.HasPersonEvidence"/>),
+    /// in subject position, in the pronoun's paragraph or the one before, with a name of one to three words and
+    /// nothing of an organization in it.
+    /// </summary>
+    private bool BarePersonSubject(PersonEvent e, int paragraph)
+    {
+        if (!e.IsSubject || e.Entity < 0 || paragraph - e.Paragraph > 1 || _c.Document.Entities[e.Entity].Type != EntityType.Person
+            || HasNonPersonWord(e.Name) || Words(e.Name) > 3 || e.Name.Contains(" and ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // Not in a photo caption, not inside a quotation: narrative subjects only.
+        if (_c.Furniture.IsPhotoCaption(e.Paragraph))
+        {
+            return false;
+        }
+
+        foreach (Structure.QuoteRegion region in _c.Furniture.QuoteRegions(e.Paragraph))
+        {
+            if (e.Offset >= region.ContentStart && e.Offset < region.ContentEnd)
+            {
+                return false;
+            }
+        }
+
+        // A verb-like lower-case word right after the name ("Mulder didn't"), not a list or an apposition ("Jaidaa, left,").
+        int m = _c.MentionAt(_c.TokenAt(e.Offset));
+        if (m < 0)
+        {
+            return false;
+        }
+
+        int next = _c.Document.Mentions[m].FirstToken + _c.Document.Mentions[m].TokenCount;
+        return next < _c.Tokens.Length && _c.IsWord(next) && _c.IsLower(next);
     }
 
     private (int Entity, string? Name, bool IsPerson) ResolveNominal(SpeakerPhrase phrase)
