@@ -17,6 +17,9 @@ internal sealed class SpeakerResolver
     /// <summary>What a pronoun antecedent without person evidence loses against one with it (see <see cref="BarePersonSubject"/>).</summary>
     private const double BarePersonPenalty = 0.5;
 
+    /// <summary>What a pronoun antecedent loses when its mention is a possessor ("Parker's plea").</summary>
+    private const double PossessivePenalty = 2;
+
     private readonly QuoteContext _c;
     private const int MaxCandidates = 300;
 
@@ -517,6 +520,13 @@ internal sealed class SpeakerResolver
                     score -= BarePersonPenalty;
                 }
 
+                if (IsPossessiveMention(e))
+                {
+                    // "… receptive to Parker's plea. “…,” she said.": a possessor modifies a noun and is seldom the
+                    // antecedent of a subject pronoun when someone else headed the clause.
+                    score -= PossessivePenalty;
+                }
+
                 if (_lastSpeaker is PersonEvent last && Same(last, e))
                 {
                     score += 1;
@@ -597,6 +607,20 @@ internal sealed class SpeakerResolver
         }
 
         return (-1, null, false);
+    }
+
+    /// <summary>Whether a mention event's name is followed by a possessive ’s or 's ("Parker's plea").</summary>
+    private bool IsPossessiveMention(PersonEvent e)
+    {
+        int m = _c.MentionAt(_c.TokenAt(e.Offset));
+        if (m < 0 || _c.Document.Mentions[m].Start != e.Offset)
+        {
+            return false;
+        }
+
+        int end = _c.Document.Mentions[m].End;
+        return end + 1 < _c.Text.Length && _c.Text[end] is '\u2019' or '\'' && _c.Text[end + 1] == 's'
+            && (end + 2 == _c.Text.Length || !char.IsLetter(_c.Text[end + 2]));
     }
 
     /// <summary>
