@@ -76,7 +76,9 @@ public static class QuoteEvaluator
     /// As <see cref="Evaluate(IReadOnlyList{QuoteArticle}, Func{int, IArticleAnalyzer}, CancellationToken)"/>; with
     /// <paramref name="mentionSpeakers"/> (gold speakers are mention texts, PolNeAR's convention) a speaker is also
     /// right when the gold mention's last word agrees with the predicted speaker's own words in the text
-    /// (<see cref="SpeakerMention.Text"/>: "he", "the official"), not only with its resolved name.
+    /// (<see cref="SpeakerMention.Text"/>: "he", "the official"), not only with its resolved name; and when the last
+    /// word of the mention's head (before its first comma or parenthesis: "Cynthia Estlund, a professor of labor
+    /// law") agrees with either.
     /// </summary>
     /// <param name="articles">The gold articles.</param>
     /// <param name="analyzerFor">The analyzer for the article at an index.</param>
@@ -127,6 +129,31 @@ public static class QuoteEvaluator
         }
 
         return string.Equals(LastWord(gold), LastWord(predicted), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// PolNeAR's convention: the gold speaker is a mention, often with its apposition or party tag ("Cynthia
+    /// Estlund, a professor of labor law", "Sen. Chris Murphy (D-Conn.)"). The prediction is right when the last
+    /// word of the mention, or of its head (the mention cut before its first comma or parenthesis), agrees with
+    /// the predicted speaker's name or its own words in the text.
+    /// </summary>
+    internal static bool MentionMatches(string? gold, Speaker? speaker)
+    {
+        if (speaker is null || string.IsNullOrWhiteSpace(gold))
+        {
+            return false;
+        }
+
+        string head = MentionHead(gold);
+        string? words = speaker.Mention?.Text;
+        return NamesMatch(gold, words) || (head.Length > 0 && (NamesMatch(head, speaker.Name) || NamesMatch(head, words)));
+    }
+
+    /// <summary>A mention without its apposition or bracketed tag: the text before its first comma or opening parenthesis.</summary>
+    internal static string MentionHead(string mention)
+    {
+        int cut = mention.AsSpan().IndexOfAny(',', '(');
+        return (cut < 0 ? mention : mention[..cut]).Trim();
     }
 
     private static string LastWord(string name)
@@ -226,7 +253,7 @@ public static class QuoteEvaluator
             kind.MatchedGold++;
             Speaker? speaker = predicted[goldMatch[g]].Speaker;
             bool right = NamesMatch(gold.SpeakerName, speaker?.Name)
-                || (mentionSpeakers && speaker?.Mention?.Text is string words && NamesMatch(gold.SpeakerName, words));
+                || (mentionSpeakers && MentionMatches(gold.SpeakerName, speaker));
             if (speaker is { Confidence: double confidence })
             {
                 int bin = Math.Clamp((int)(confidence * bins.Length), 0, bins.Length - 1);

@@ -61,6 +61,14 @@ internal sealed class SpeakerResolver
 
     public Speaker? Resolve(SpeakerPhrase phrase)
     {
+        // A sentence-opening linking word is not part of the speaker's words: "But Megan Hester said" speaks as "Megan Hester".
+        int first = phrase.First;
+        while (first < phrase.Head && _c.In(first, WordClasses.LeadingFunctionWords) && _c.IsCapitalized(first))
+        {
+            first++;
+        }
+
+        phrase = phrase with { First = first };
         int start = _c.Tokens[phrase.First].Start;
         int end = _c.Tokens[phrase.Last].End;
         string surface = _c.Text[start..end];
@@ -93,7 +101,7 @@ internal sealed class SpeakerResolver
         }
 
         int? id = entity >= 0 ? _index.Entity(entity).Id : null;
-        string shown = CleanName(name);
+        string shown = CleanName(name, entity >= 0 && _index.Entity(entity).Type is EntityType.Organization or EntityType.Location);
         shown = entity >= 0 ? WithHyphenTail(entity, shown) : shown;
         return new Speaker(id, shown, new SpeakerMention(start, end, surface));
     }
@@ -101,7 +109,8 @@ internal sealed class SpeakerResolver
     /// <summary>The speaker a mention of an entity gives: the entity's shown name and the mention's span.</summary>
     public Speaker SpeakerOf(int entity, int mention)
     {
-        string shown = WithHyphenTail(entity, CleanName(_index.Entity(entity).Name));
+        EntityInfo info = _index.Entity(entity);
+        string shown = WithHyphenTail(entity, CleanName(info.Name, info.Type is EntityType.Organization or EntityType.Location));
         MentionInfo m = _c.Document.Mentions[mention];
         return new Speaker(_index.Entity(entity).Id, shown, new SpeakerMention(m.Start, m.End, _c.Text[m.Start..m.End]));
     }
@@ -136,11 +145,15 @@ internal sealed class SpeakerResolver
         return name;
     }
 
-    /// <summary>A name as a speaker: no possessive ending; "Richard Shelby of Alabama" without the place.</summary>
-    internal string CleanName(string name)
+    /// <summary>
+    /// A name as a speaker: no possessive ending; "Richard Shelby of Alabama" without the place. Titles before
+    /// a person's name are dropped, but never words of an organization's or a place's own name
+    /// (<paramref name="organizationOrPlace"/>): "U.S. Energy Information Administration" keeps "Energy".
+    /// </summary>
+    internal string CleanName(string name, bool organizationOrPlace = false)
     {
         int space = name.IndexOf(' ', StringComparison.Ordinal);
-        while (space > 0 && (WordClasses.LeadingFunctionWords.Contains(name[..space]) || name[..space] is "Unlike" or "Despite" or "Although"))
+        while (space > 0 && WordClasses.LeadingFunctionWords.Contains(name[..space]))
         {
             name = name[(space + 1)..];
             space = name.IndexOf(' ', StringComparison.Ordinal);
@@ -153,7 +166,7 @@ internal sealed class SpeakerResolver
 
         // Titles before a full name are roles, not the name: "Russian Deputy Foreign Minister Sergei Riabkov" → "Sergei Riabkov".
         string[] parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length >= 3)
+        if (parts.Length >= 3 && !organizationOrPlace)
         {
             int lastTitle = -1;
             for (int i = 0; i < parts.Length - 2; i++)
@@ -177,7 +190,7 @@ internal sealed class SpeakerResolver
             name = name[..lastSpace].TrimEnd(',');
         }
 
-        int of = name.IndexOf(" of ", StringComparison.Ordinal);
+        int of = organizationOrPlace ? -1 : name.IndexOf(" of ", StringComparison.Ordinal);
         if (of > 0)
         {
             string before = name[..of];

@@ -16,6 +16,17 @@ public class QuoteEvaluatorTests
     public void NamesMatch_LastWordCaseInsensitive(string? gold, string? predicted, bool expected)
         => Assert.Equal(expected, QuoteEvaluator.NamesMatch(gold, predicted));
 
+    [Theory]
+    [InlineData("Nora Vale, a professor of law at Westbrook University", "Nora Vale", "Vale", true)]
+    [InlineData("Rep. Omar Lind (D-Ore.)", "Omar Lind", "Rep. Omar Lind", true)]
+    [InlineData("Lind, who wrote the bill,", "Omar Lind", "Lind", true)]
+    [InlineData("the official", "Omar Lind", "the official", true)]
+    [InlineData("Nora Vale, a professor of law at Westbrook University", "Omar Lind", "he", false)]
+    [InlineData("a strategist for one of the candidates", "Omar Lind", "Lind", false)]
+    [InlineData("Ms. Vale of the Harbor Trust", "Nora Vale", "Ms. Vale", false)]
+    public void MentionMatches_LastWordOfTheMentionOrOfItsHead(string gold, string name, string words, bool expected)
+        => Assert.Equal(expected, QuoteEvaluator.MentionMatches(gold, new Speaker { Name = name, Mention = new SpeakerMention { Start = 0, End = words.Length, Text = words } }));
+
     [Fact]
     public void Evaluate_HalfOverlapAndSpeakers_CountsAsSpecified()
     {

@@ -51,6 +51,18 @@ public class QuoteExtractorTests
         Assert.Equal(name, quote.Speaker?.Mention?.Text);
     }
 
+    [Theory]
+    [InlineData("But")]
+    [InlineData("Meanwhile")]
+    public void Extract_LinkingWordOpensTheSentence_IsNotPartOfTheSpeakersWords(string linking)
+    {
+        string text = "Parents say the state owes their schools millions.\n\n" + linking
+            + " Megan Hester, a senior organizer at a civic group, said the fight was far from over.";
+        Quote quote = QuoteWith(Quotes(text), "far from over");
+        Assert.Equal("Megan Hester", quote.Speaker?.Name);
+        Assert.Equal("Megan Hester", quote.Speaker?.Mention?.Text);
+    }
+
     [Fact]
     public void Extract_PronounSubject_ResolvesToTheMostRecentPerson()
     {
