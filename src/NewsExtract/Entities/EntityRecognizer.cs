@@ -102,6 +102,7 @@ internal sealed class EntityRecognizer
                 mentions.Add(ToMention(tokens, first, count, type, model.Calibrate(span.Confidence)) with
                 {
                     ListedOrganization = IsListedOrganization(model, input, span.FirstToken, span.TokenCount),
+                    ListedPlace = IsListedPlace(model, input, span.FirstToken, span.TokenCount),
                 });
             }
         }
@@ -401,6 +402,23 @@ internal sealed class EntityRecognizer
 
         return model.Gazetteer.TryGetValue(hash, out int mask)
             && (mask & model.CuratedOrganizationMask) != 0 && (mask & model.LocationMask) == 0;
+    }
+
+    /// <summary>Whether the tokens form a name of a place list of the model's gazetteers.</summary>
+    private static bool IsListedPlace(NerModel model, NerInput input, int first, int count)
+    {
+        if (model.LocationMask == 0 || count > MaxCustomNameTokens)
+        {
+            return false;
+        }
+
+        ulong hash = NerHash.Seed;
+        for (int t = first; t < first + count; t++)
+        {
+            hash = NerHash.AddNameChars(hash, input.TokenText(t), ignoreCase: true, out _);
+        }
+
+        return model.Gazetteer.TryGetValue(hash, out int mask) && (mask & model.LocationMask) != 0;
     }
 
     private static MentionInfo ToMention(Token[] tokens, int first, int count, EntityType type, float confidence)

@@ -8,4 +8,10 @@ internal readonly record struct MentionInfo(int Start, int End, int FirstToken, 
     /// "White House", "Pentagon") and of no place list. Evidence for the resolver's type vote, not a tag.
     /// </summary>
     public bool ListedOrganization { get; init; }
+
+    /// <summary>
+    /// The whole span is a name of a place list of the model's gazetteers ("Surrey", "Toronto"): a body named
+    /// after it ("Surrey said") is not taken for the short form of a longer organization name.
+    /// </summary>
+    public bool ListedPlace { get; init; }
 }

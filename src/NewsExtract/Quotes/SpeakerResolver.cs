@@ -14,6 +14,12 @@ internal sealed class SpeakerResolver
 {
     private const int PronounParagraphWindow = 4;
 
+    /// <summary>What a pronoun antecedent without person evidence loses against one with it (see <see cref="BarePersonSubject"/>).</summary>
+    private const double BarePersonPenalty = 0.5;
+
+    /// <summary>What a pronoun antecedent loses when its mention is a possessor ("Parker's plea").</summary>
+    private const double PossessivePenalty = 2;
+
     private readonly QuoteContext _c;
     private const int MaxCandidates = 300;
 
@@ -293,6 +299,20 @@ internal sealed class SpeakerResolver
             }
         }
 
+        // "according to the Meteorology, Climatology and Geophysics Agency" where the recognizer found only the last part.
+        if (m < 0 && CoordinatedOrganizationAfter(phrase.Last) is int joined and >= 0)
+        {
+            m = joined;
+        }
+
+        // "Jingyi Pan of IG said" where the recognizer found only "IG": the capitalized words before "of" are the person.
+        if (m >= 0 && d.Mentions[m].Type != EntityType.Person && NameBeforeOf(phrase, d.Mentions[m].FirstToken) is (int nameFirst, int nameLast))
+        {
+            string before = _c.Text[_c.Tokens[nameFirst].Start.._c.Tokens[nameLast].End];
+            int holder = LookUpPieces(nameLast, false, _c.Tokens[phrase.First].Start);
+            return holder >= 0 && IsPersonEntity(holder) ? (holder, _index.Entity(holder).Name, true) : (-1, before, true);
+        }
+
         if (m >= 0)
         {
             int e = _index.EntityOfMention(m);
@@ -325,6 +345,68 @@ internal sealed class SpeakerResolver
         return (-1, text, LooksLikePersonName(phrase) || PlausiblePersonSpeaker(text));
     }
 
+    /// <summary>
+    /// The organization mention that ends a coordination of capitalized words opened by the phrase's last word
+    /// ("Meteorology" in "the Meteorology, Climatology and Geophysics Agency": one body named by its fields), when
+    /// no word of the coordination is a mention of its own; -1 otherwise ("Canada, Mexico and the Chamber" has a
+    /// place in it and is a list).
+    /// </summary>
+    private int CoordinatedOrganizationAfter(int last)
+    {
+        if (!_c.IsCapitalized(last) || _c.MentionAt(last) >= 0)
+        {
+            return -1;
+        }
+
+        int t = last + 1;
+        for (int items = 0; items < 6 && t + 1 < _c.Tokens.Length; items++)
+        {
+            if (_c.Is(t, "and"))
+            {
+                int m = _c.MentionAt(t + 1);
+                return m >= 0 && _c.Document.Mentions[m].FirstToken == t + 1 && _c.Document.Mentions[m].Type == EntityType.Organization
+                    && !_c.Text.AsSpan(_c.Tokens[last].End, _c.Tokens[t + 1].Start - _c.Tokens[last].End).Contains('\n') ? m : -1;
+            }
+
+            if (!_c.IsPunct(t, ',') || !_c.IsCapitalized(t + 1) || _c.MentionAt(t + 1) >= 0)
+            {
+                return -1;
+            }
+
+            t += 2;
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// In a speaker phrase "A B of X" whose X (the mention at <paramref name="mentionFirst"/>) is no person: the two or
+    /// three capitalized words right before "of" when they are no mention, no title and nothing of an organization
+    /// or place ("Jingyi Pan of IG", not "Minister of Finance" nor "the University of Toronto"); null otherwise.
+    /// </summary>
+    private (int First, int Last)? NameBeforeOf(SpeakerPhrase phrase, int mentionFirst)
+    {
+        int of = mentionFirst - 1;
+        if (of - 2 < phrase.First || !_c.Is(of, "of"))
+        {
+            return null;
+        }
+
+        int first = of;
+        while (first - 1 >= phrase.First && of - first < 3 && _c.IsCapitalized(first - 1) && _c.MentionAt(first - 1) < 0 && !_c.IsTitle(first - 1))
+        {
+            first--;
+        }
+
+        if (of - first < 2 || first != phrase.First)
+        {
+            return null;
+        }
+
+        string name = _c.Text[_c.Tokens[first].Start.._c.Tokens[of - 1].End];
+        return HasNonPersonWord(name) || IsAllCaps(_c.Word(of - 1)) ? null : (first, of - 1);
+    }
+
     /// <summary>A name that speaks and has nothing of a place or organization about it (no all-capitals, no such words, never after "in").</summary>
     private bool PlausiblePersonSpeaker(string name)
     {
@@ -343,12 +425,28 @@ internal sealed class SpeakerResolver
             }
         }
 
-        if (allCaps)
+        if (allCaps || EndsWithAcronym(name))
         {
             return false;
         }
 
         return !AfterPlacePreposition(name);
+    }
+
+    /// <summary>
+    /// Whether a name of two or more words ends in an all-capitals word that is no generational suffix ("Burnaby RCMP",
+    /// "Toronto FC"): a force or club named after its place, not a person ("John Smith III" is one).
+    /// </summary>
+    private bool EndsWithAcronym(string name)
+    {
+        int space = name.LastIndexOf(' ');
+        if (space <= 0)
+        {
+            return false;
+        }
+
+        string last = name[(space + 1)..];
+        return IsAllCaps(last) && !_c.Lexicons.GenerationalSuffixes.Contains(NameKey.Plain(last));
     }
 
     /// <summary>Whether a name is written after "in", "to" or "from" anywhere in the text (a place).</summary>
@@ -404,7 +502,10 @@ internal sealed class SpeakerResolver
                     break;
                 }
 
-                if (!e.IsPerson || !seen.Add(e.Entity >= 0 ? "#" + e.Entity : e.Name))
+                // A name typed Person with no gender or role yet, heading a clause in this paragraph or the one before
+                // ("Mulder didn't hesitate. “…,” he said."): a candidate, below one with evidence.
+                bool bare = !e.IsPerson && BarePersonSubject(e, paragraph);
+                if ((!e.IsPerson && !bare) || !seen.Add(e.Entity >= 0 ? "#" + e.Entity : e.Name))
                 {
                     continue;
                 }
@@ -425,6 +526,18 @@ internal sealed class SpeakerResolver
                 if (e.IsSubject)
                 {
                     score += 2.5;
+                }
+
+                if (bare)
+                {
+                    score -= BarePersonPenalty;
+                }
+
+                if (IsPossessiveMention(e))
+                {
+                    // "… receptive to Parker's plea. “…,” she said.": a possessor modifies a noun and is seldom the
+                    // antecedent of a subject pronoun when someone else headed the clause.
+                    score -= PossessivePenalty;
                 }
 
                 if (_lastSpeaker is PersonEvent last && Same(last, e))
@@ -507,6 +620,58 @@ internal sealed class SpeakerResolver
         }
 
         return (-1, null, false);
+    }
+
+    /// <summary>Whether a mention event's name is followed by a possessive ’s or 's ("Parker's plea").</summary>
+    private bool IsPossessiveMention(PersonEvent e)
+    {
+        int m = _c.MentionAt(_c.TokenAt(e.Offset));
+        if (m < 0 || _c.Document.Mentions[m].Start != e.Offset)
+        {
+            return false;
+        }
+
+        int end = _c.Document.Mentions[m].End;
+        return end + 1 < _c.Text.Length && _c.Text[end] is '\u2019' or '\'' && _c.Text[end + 1] == 's'
+            && (end + 2 == _c.Text.Length || !char.IsLetter(_c.Text[end + 2]));
+    }
+
+    /// <summary>
+    /// A mention event of an entity typed Person without other evidence (<see cref="EntityIndex.HasPersonEvidence"/>),
+    /// in subject position, in the pronoun's paragraph or the one before, with a name of one to three words and
+    /// nothing of an organization in it.
+    /// </summary>
+    private bool BarePersonSubject(PersonEvent e, int paragraph)
+    {
+        if (!e.IsSubject || e.Entity < 0 || paragraph - e.Paragraph > 1 || _c.Document.Entities[e.Entity].Type != EntityType.Person
+            || HasNonPersonWord(e.Name) || Words(e.Name) > 3 || e.Name.Contains(" and ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // Not in a photo caption, not inside a quotation: narrative subjects only.
+        if (_c.Furniture.IsPhotoCaption(e.Paragraph))
+        {
+            return false;
+        }
+
+        foreach (Structure.QuoteRegion region in _c.Furniture.QuoteRegions(e.Paragraph))
+        {
+            if (e.Offset >= region.ContentStart && e.Offset < region.ContentEnd)
+            {
+                return false;
+            }
+        }
+
+        // A verb-like lower-case word right after the name ("Mulder didn't"), not a list or an apposition ("Jaidaa, left,").
+        int m = _c.MentionAt(_c.TokenAt(e.Offset));
+        if (m < 0)
+        {
+            return false;
+        }
+
+        int next = _c.Document.Mentions[m].FirstToken + _c.Document.Mentions[m].TokenCount;
+        return next < _c.Tokens.Length && _c.IsWord(next) && _c.IsLower(next);
     }
 
     private (int Entity, string? Name, bool IsPerson) ResolveNominal(SpeakerPhrase phrase)

@@ -10,6 +10,7 @@ internal sealed class ClusterIndex
     private readonly Dictionary<string, List<int>> _bySurname = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _byGivenName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _byInitials = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _byFirstWord = new(StringComparer.Ordinal);
 
     public void Add(NameForm form, int cluster)
     {
@@ -26,6 +27,11 @@ internal sealed class ClusterIndex
             }
 
             Add(_byGivenName, form.FirstKey, cluster);
+        }
+
+        else if (!form.IsAcronym)
+        {
+            Add(_byFirstWord, form.FirstKey, cluster);
         }
 
         if (!form.IsAcronym)
@@ -55,6 +61,14 @@ internal sealed class ClusterIndex
             Collect(_byGivenName, key, result);
         }
 
+        return result;
+    }
+
+    /// <summary>Clusters with a multi-word organization or place name whose first word has this key.</summary>
+    public List<int> ByFirstWord(string key)
+    {
+        var result = new List<int>();
+        Collect(_byFirstWord, key, result);
         return result;
     }
 

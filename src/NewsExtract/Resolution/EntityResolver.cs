@@ -73,11 +73,21 @@ internal sealed class EntityResolver
             return wa != wb ? wb.CompareTo(wa) : a.First.CompareTo(b.First);
         });
 
+        // Keys of the one-word person forms, for SharedSurnameHolder ("Khaled" beside "Khaled Belkacemi").
+        var givenNameAlone = new HashSet<string>(StringComparer.Ordinal);
+        foreach (NameForm f in forms)
+        {
+            if (f.Person && f.Words.Length == 1)
+            {
+                givenNameAlone.Add(f.FirstKey);
+            }
+        }
+
         clusters = [];
         var index = new ClusterIndex();
         foreach (NameForm form in forms)
         {
-            int target = form.Person ? FindPersonCluster(form, clusters, index) : FindOtherCluster(form, clusters, index);
+            int target = form.Person ? FindPersonCluster(form, clusters, index, givenNameAlone) : FindOtherCluster(form, clusters, index);
             if (target < 0)
             {
                 target = clusters.Count;
@@ -118,6 +128,12 @@ internal sealed class EntityResolver
             }
 
             form.Mentions.Add(m);
+            form.AllOrganization &= mention.Type == EntityType.Organization && !mention.ListedPlace;
+            if (person && probe.Words.Length == 1)
+            {
+                form.RelativeOf ??= PossessorSurname(text, mentions, m);
+            }
+
             if (mentions[m].Gender != PersonGender.Unknown)
             {
                 form.Gender = mentions[m].Gender;
@@ -239,7 +255,7 @@ internal sealed class EntityResolver
         forms.RemoveAll(f => f.Mentions.Count == 0);
     }
 
-    private int FindPersonCluster(NameForm form, List<List<NameForm>> clusters, ClusterIndex index)
+    private int FindPersonCluster(NameForm form, List<List<NameForm>> clusters, ClusterIndex index, HashSet<string> givenNameAlone)
     {
         if (IsParticleSurname(form))
         {
@@ -288,12 +304,158 @@ internal sealed class EntityResolver
         }
 
         int bySurname = UniquePersonCluster(form, clusters, index.BySurname(form.LastKey), surname: true, out bool ambiguous);
-        if (bySurname >= 0 || ambiguous)
+        if (ambiguous)
+        {
+            return SharedSurnameHolder(form, clusters, index, givenNameAlone);
+        }
+
+        if (bySurname >= 0)
         {
             return bySurname;
         }
 
-        return UniquePersonCluster(form, clusters, index.ByGivenName(GivenNameKeys(form.Words[0], form.FirstKey)), surname: false, out _);
+        List<int> byGivenName = index.ByGivenName(GivenNameKeys(form.Words[0], form.FirstKey));
+        if (form.RelativeOf is string family)
+        {
+            // "Spindler's father, Joseph": a given name said to belong to someone's relative is no other Joseph of the article.
+            byGivenName.RemoveAll(c => !NameKey.SameName(clusters[c][0].LastKey, family));
+        }
+
+        return UniquePersonCluster(form, clusters, byGivenName, surname: false, out _);
+    }
+
+    /// <summary>
+    /// For a one-word mention set off after a possessed noun phrase of another person ("Spindler's father, Joseph",
+    /// "Smith's wife Anna"): the surname key of that person; else null.
+    /// </summary>
+    private static string? PossessorSurname(string text, CleanMention[] mentions, int m)
+    {
+        int i = mentions[m].Mention.Start - 1;
+        while (i >= 0 && text[i] == ' ')
+        {
+            i--;
+        }
+
+        if (i >= 0 && text[i] == ',')
+        {
+            i--;
+        }
+
+        // One to three lower-case words ("father", "younger brother"), then "'s" or "\u2019s".
+        int words = 0;
+        bool possessive = false;
+        while (words < 3 && i >= 0)
+        {
+            int end = i;
+            while (i >= 0 && char.IsLetter(text[i]))
+            {
+                i--;
+            }
+
+            if (end == i || !char.IsLower(text[i + 1]) || i < 0 || text[i] != ' ')
+            {
+                return null;
+            }
+
+            words++;
+            while (i >= 0 && text[i] == ' ')
+            {
+                i--;
+            }
+
+            if (i >= 2 && text[i] == 's' && (text[i - 1] == '\'' || text[i - 1] == '\u2019'))
+            {
+                possessive = true;
+                break;
+            }
+        }
+
+        if (!possessive)
+        {
+            return null;
+        }
+
+        int apostrophe = i - 1;
+        for (int k = m - 1; k >= 0 && k >= m - 4; k--)
+        {
+            MentionInfo owner = mentions[k].Mention;
+            if (owner.End == apostrophe && owner.Type == EntityType.Person)
+            {
+                string surface = text[owner.Start..owner.End];
+                int space = surface.LastIndexOf(' ');
+                return NameKey.Transliteration(NameKey.Plain(surface[(space + 1)..]));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A surname alone ("Belkacemi") that two or more full names share ("Khaled Belkacemi", "Megda Belkacemi"): when
+    /// every holder but one is also written by the given name alone ("Her father Khaled"), the writer tells the family
+    /// apart that way and the surname names the remaining one, provided its full name is also the one written last
+    /// before the surname first appears. -1 otherwise (Hillary and Bill Clinton stay apart, "Hillary" alone or not).
+    /// </summary>
+    private int SharedSurnameHolder(NameForm form, List<List<NameForm>> clusters, ClusterIndex index, HashSet<string> givenNameAlone)
+    {
+        int found = -1;
+        int latest = -1;
+        int latestCluster = -1;
+        var seen = new HashSet<int>();
+        foreach (int c in index.BySurname(form.LastKey))
+        {
+            if (!IsPersonCluster(clusters[c]) || !seen.Add(c))
+            {
+                continue;
+            }
+
+            if (form.Gender != PersonGender.Unknown && GivenNameGender(clusters[c]) is PersonGender g0 && g0 != PersonGender.Unknown && g0 != form.Gender)
+            {
+                continue;
+            }
+
+            bool holds = false;
+            bool calledByGivenName = false;
+            int lastFull = -1;
+            foreach (NameForm g in clusters[c])
+            {
+                if (g.Words.Length >= 2 && !IsParticleSurname(g) && NameKey.SameName(g.LastKey, form.LastKey))
+                {
+                    holds = true;
+                    calledByGivenName |= givenNameAlone.Contains(g.FirstKey);
+                    foreach (int m in g.Mentions)
+                    {
+                        if (m < form.First)
+                        {
+                            lastFull = Math.Max(lastFull, m);
+                        }
+                    }
+                }
+            }
+
+            if (!holds)
+            {
+                continue;
+            }
+
+            if (lastFull > latest)
+            {
+                latest = lastFull;
+                latestCluster = calledByGivenName ? -1 : c;
+            }
+
+            if (!calledByGivenName)
+            {
+                if (found >= 0)
+                {
+                    return -1;
+                }
+
+                found = c;
+            }
+        }
+
+        return found >= 0 && found == latestCluster ? found : -1;
     }
 
     /// <summary>The key of a given name and of its nicknames ("joe" -> "joseph", "joey").</summary>
@@ -377,6 +539,48 @@ internal sealed class EntityResolver
                         found = c;
                         break;
                     }
+                }
+            }
+
+            if (found >= 0)
+            {
+                return found;
+            }
+        }
+
+        // "Suncor" after "Suncor Energy": a one-word organization that opens the name of exactly one other organization
+        // is its short form. Only when both are typed Organization throughout ("Toronto" the city stays apart from
+        // "Toronto Police Service").
+        if (form.Words.Length == 1 && !form.IsAcronym && form.AllOrganization)
+        {
+            int found = -1;
+            foreach (int c in index.ByFirstWord(form.FirstKey))
+            {
+                if (IsPersonCluster(clusters[c]))
+                {
+                    continue;
+                }
+
+                foreach (NameForm g in clusters[c])
+                {
+                    if (!g.IsAcronym && g.Words.Length >= 2 && g.AllOrganization && g.FirstKey == form.FirstKey)
+                    {
+                        if (found >= 0 && found != c)
+                        {
+                            found = -2;
+                        }
+                        else
+                        {
+                            found = c;
+                        }
+
+                        break;
+                    }
+                }
+
+                if (found == -2)
+                {
+                    break;
                 }
             }
 

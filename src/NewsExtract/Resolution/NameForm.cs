@@ -47,6 +47,15 @@ internal sealed class NameForm
     /// <summary>The gender an honorific or gendered title in front of one of its mentions showed ("Mrs Johnson").</summary>
     public Internal.PersonGender Gender { get; set; }
 
+    /// <summary>Whether every mention of the form is typed Organization (not a place, a person or a miscellaneous name).</summary>
+    public bool AllOrganization { get; set; } = true;
+
+    /// <summary>
+    /// The surname key of the person a mention of this form is described as a relative or associate of ("Spindler's
+    /// father, Joseph": "spindler"), or null.
+    /// </summary>
+    public string? RelativeOf { get; set; }
+
     /// <summary>The cluster it joined, or -1.</summary>
     public int Cluster { get; set; } = -1;
 
