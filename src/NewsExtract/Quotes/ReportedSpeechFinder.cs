@@ -214,7 +214,9 @@ internal static class ReportedSpeechFinder
         // "said in televised statements that", "pointed out in his statements that": a medium phrase before "that".
         for (int t = content; t < b && t < content + 5; t++)
         {
-            if (!c.IsLower(t) || c.In(t, WordClasses.Pronouns) || c.Cues.Match(c.Text, c.Tokens, t, b, out _) > 0)
+            // A medium noun that is also a cue verb ("in a note that", "in a report that") is the medium here.
+            if (!c.IsLower(t) || c.In(t, WordClasses.Pronouns)
+                || (!(c.In(t, WordClasses.MediaNouns) && t + 1 < b && c.Is(t + 1, "that")) && c.Cues.Match(c.Text, c.Tokens, t, b, out _) > 0))
             {
                 break;
             }

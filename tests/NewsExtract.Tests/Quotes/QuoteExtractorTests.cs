@@ -52,6 +52,18 @@ public class QuoteExtractorTests
     }
 
     [Theory]
+    [InlineData("in a note")]
+    [InlineData("in a report")]
+    [InlineData("in televised remarks")]
+    public void Extract_MediumBetweenCueAndThat_ContentStartsAfterThat(string medium)
+    {
+        string text = "Oil prices fell on Tuesday.\n\nAnalysts at Harbor Capital said " + medium
+            + " that they expected prices to recover by the end of the quarter.";
+        Quote quote = QuoteWith(Quotes(text), "expected prices");
+        Assert.StartsWith("they expected", quote.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("But")]
     [InlineData("Meanwhile")]
     public void Extract_LinkingWordOpensTheSentence_IsNotPartOfTheSpeakersWords(string linking)
