@@ -99,10 +99,12 @@ internal sealed class EntityRecognizer
                 NerMentionSpan name = type == EntityType.Person ? TrimLowercaseHead(input, span, _nameParticles) : span;
                 name = name with { TokenCount = TrimLowercaseTail(input, name, _placeFeatureNouns) };
                 (int first, int count) = ToSource(input, name.FirstToken, name.TokenCount);
+                int lists = GazetteerMask(model, input, span.FirstToken, span.TokenCount);
                 mentions.Add(ToMention(tokens, first, count, type, model.Calibrate(span.Confidence)) with
                 {
-                    ListedOrganization = IsListedOrganization(model, input, span.FirstToken, span.TokenCount),
-                    ListedPlace = IsListedPlace(model, input, span.FirstToken, span.TokenCount),
+                    // A curated organization list and no place list; any place list.
+                    ListedOrganization = (lists & model.CuratedOrganizationMask) != 0 && (lists & model.LocationMask) == 0,
+                    ListedPlace = (lists & model.LocationMask) != 0,
                 });
             }
         }
@@ -386,12 +388,12 @@ internal sealed class EntityRecognizer
         }
     }
 
-    /// <summary>Whether the tokens form a name of a curated organization list and of no place list.</summary>
-    private static bool IsListedOrganization(NerModel model, NerInput input, int first, int count)
+    /// <summary>The gazetteer lists the tokens' whole name is on (the model's list bits), 0 when none or too long a span.</summary>
+    private static int GazetteerMask(NerModel model, NerInput input, int first, int count)
     {
-        if (model.CuratedOrganizationMask == 0 || count > MaxCustomNameTokens)
+        if (count > MaxCustomNameTokens)
         {
-            return false;
+            return 0;
         }
 
         ulong hash = NerHash.Seed;
@@ -400,25 +402,7 @@ internal sealed class EntityRecognizer
             hash = NerHash.AddNameChars(hash, input.TokenText(t), ignoreCase: true, out _);
         }
 
-        return model.Gazetteer.TryGetValue(hash, out int mask)
-            && (mask & model.CuratedOrganizationMask) != 0 && (mask & model.LocationMask) == 0;
-    }
-
-    /// <summary>Whether the tokens form a name of a place list of the model's gazetteers.</summary>
-    private static bool IsListedPlace(NerModel model, NerInput input, int first, int count)
-    {
-        if (model.LocationMask == 0 || count > MaxCustomNameTokens)
-        {
-            return false;
-        }
-
-        ulong hash = NerHash.Seed;
-        for (int t = first; t < first + count; t++)
-        {
-            hash = NerHash.AddNameChars(hash, input.TokenText(t), ignoreCase: true, out _);
-        }
-
-        return model.Gazetteer.TryGetValue(hash, out int mask) && (mask & model.LocationMask) != 0;
+        return model.Gazetteer.TryGetValue(hash, out int mask) ? mask : 0;
     }
 
     private static MentionInfo ToMention(Token[] tokens, int first, int count, EntityType type, float confidence)
