@@ -13,11 +13,17 @@ public static class TextFileReader
     /// <returns>The text, without a byte-order mark.</returns>
     /// <exception cref="CliException">The file is missing, unreadable, binary, not UTF-8 or (unless allowed) empty.</exception>
     public static string ReadAllText(string path, bool allowEmpty = false)
+        => Decode(ReadAllBytes(path), path, allowEmpty);
+
+    /// <summary>Reads a whole file as bytes (a model file), with the same messages as <see cref="ReadAllText"/>.</summary>
+    /// <param name="path">The file path.</param>
+    /// <returns>The file's bytes.</returns>
+    /// <exception cref="CliException">The file is missing, a folder or unreadable.</exception>
+    public static byte[] ReadAllBytes(string path)
     {
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            return File.ReadAllBytes(path);
         }
         catch (FileNotFoundException)
         {
@@ -40,8 +46,6 @@ public static class TextFileReader
         {
             throw new CliException($"{path}: cannot read: {ex.Message}");
         }
-
-        return Decode(bytes, path, allowEmpty);
     }
 
     /// <summary>Decodes bytes as strict UTF-8 text.</summary>

@@ -144,16 +144,7 @@ internal static class EvalQuotesCommand
 
     private static Quotes.SpeakerRankingModel ReadModel(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException($"cannot read the speaker model '{path}': {ex.Message}");
-        }
-
+        byte[] bytes = TextFileReader.ReadAllBytes(path);
         try
         {
             return Quotes.SpeakerRankingModel.FromBytes(bytes);

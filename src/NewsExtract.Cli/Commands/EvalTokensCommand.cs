@@ -83,11 +83,12 @@ internal static class EvalTokensCommand
 
     private static SentenceModel ReadModel(string path)
     {
+        byte[] bytes = TextFileReader.ReadAllBytes(path);
         try
         {
-            return SentenceModel.Read(File.ReadAllBytes(path));
+            return SentenceModel.Read(bytes);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (InvalidDataException ex)
         {
             throw new CliException($"{path}: cannot read the sentence model: {ex.Message}");
         }

@@ -62,15 +62,7 @@ internal static class TrainSentencesCommand
             if (baseModel is not null)
             {
                 IReadOnlyList<ConlluDocument> devDocuments = ConlluReader.Read(TextFileReader.ReadAllText(devFile), devFile);
-                byte[] bytes;
-                try
-                {
-                    bytes = File.ReadAllBytes(baseModel);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    throw new CliException($"{baseModel}: cannot read the model: {ex.Message}");
-                }
+                byte[] bytes = TextFileReader.ReadAllBytes(baseModel);
 
                 try
                 {
