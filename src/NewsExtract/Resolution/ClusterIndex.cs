@@ -28,7 +28,6 @@ internal sealed class ClusterIndex
 
             Add(_byGivenName, form.FirstKey, cluster);
         }
-
         else if (!form.IsAcronym)
         {
             Add(_byFirstWord, form.FirstKey, cluster);
