@@ -46,6 +46,18 @@ public class QuoteExtractorTests
         Assert.Equal("Pryce", LastName(QuoteWith(quotes, "The referee made")));
     }
 
+    [Theory]
+    [InlineData("the club boss")]
+    [InlineData("the veteran striker")]
+    [InlineData("the singer")]
+    public void Extract_InvertedCueWithAnOccupationNoun_ReadsTheDescriptionAsTheSpeaker(string description)
+    {
+        string text = "Rovers lost again on Saturday.\n\n\"It was a poor afternoon for us,\" said " + description + ".";
+        Quote quote = QuoteWith(Quotes(text), "poor afternoon");
+        Assert.Equal("said", quote.Cue?.Text);
+        Assert.NotNull(quote.Speaker);
+    }
+
     [Fact]
     public void Extract_InvertedCue_AttributesToTheNameAfterIt()
     {
