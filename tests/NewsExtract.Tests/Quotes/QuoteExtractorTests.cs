@@ -77,6 +77,15 @@ public class QuoteExtractorTests
         Assert.DoesNotContain("Wales", quote.Speaker.Name, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Mayor Jane Pike on Tuesday said", "Pike")]
+    [InlineData("The Daily Courier on Saturday reported", "Courier")]
+    public void Extract_DayBetweenSubjectAndCue_IsNotTheSpeaker(string subjectAndCue, string name)
+    {
+        string text = "The vote was close.\n\n" + subjectAndCue + " that the budget would pass.";
+        Assert.Equal(name, LastName(QuoteWith(Quotes(text), "budget would pass")));
+    }
+
     [Fact]
     public void Extract_InvertedCue_AttributesToTheNameAfterIt()
     {
