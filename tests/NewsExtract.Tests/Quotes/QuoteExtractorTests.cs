@@ -86,6 +86,16 @@ public class QuoteExtractorTests
         Assert.Equal(name, LastName(QuoteWith(Quotes(text), "budget would pass")));
     }
 
+    [Theory]
+    [InlineData("Nora Blake said: \"We will win.\" Omar Haddad said he disagreed.")]
+    [InlineData("Asked about it, Nora Blake said, \"We will win.\" Omar Haddad has said he will veto the bill.")]
+    [InlineData("Nora Blake told reporters: \u201CWe will win.\u201D Omar Haddad said he disagreed.")]
+    public void Extract_QuoteIntroducedByACueThatClosesItsSentence_BelongsToThatCue(string paragraph)
+    {
+        string text = "The vote is on Monday.\n\n" + paragraph;
+        Assert.Equal("Blake", LastName(QuoteWith(Quotes(text), "We will win")));
+    }
+
     [Fact]
     public void Extract_InvertedCue_AttributesToTheNameAfterIt()
     {
