@@ -315,6 +315,17 @@ internal sealed class SpeakerResolver
             }
         }
 
+        // "the 24-year-old Swiss added", "said the Briton": a nationality alone (singular: "Russians say" is a group) describes the person in focus.
+        if ((phrase.First == phrase.Head || (_c.Is(phrase.First, "the") && phrase.First + 1 == phrase.Head))
+            && (m < 0 || d.Mentions[m].Type != EntityType.Person) && _c.Lexicons.Demonyms.Contains(_c.Word(phrase.Head).ToLowerInvariant()))
+        {
+            (int e, string? n, bool _) = MostRecentPerson(_c.Tokens[phrase.First].Start, PersonGender.Unknown);
+            if (n is not null)
+            {
+                return (e, n, true);
+            }
+        }
+
         // "according to the Meteorology, Climatology and Geophysics Agency" where the recognizer found only the last part.
         if (m < 0 && CoordinatedOrganizationAfter(phrase.Last) is int joined and >= 0)
         {

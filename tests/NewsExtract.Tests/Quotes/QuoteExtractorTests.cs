@@ -96,6 +96,15 @@ public class QuoteExtractorTests
         Assert.Equal("Blake", LastName(QuoteWith(Quotes(text), "We will win")));
     }
 
+    [Theory]
+    [InlineData("Speaking to reporters, the 24-year-old Swiss added: \"I played well.\"")]
+    [InlineData("\"I played well,\" said the Canadian.")]
+    public void Extract_NationalityAsTheSpeaker_IsThePersonInFocus(string paragraph)
+    {
+        string text = "Lena Vogt won the final on Sunday. \"It was hard,\" Vogt said.\n\nShe now plays in Paris.\n\n" + paragraph;
+        Assert.Equal("Vogt", LastName(QuoteWith(Quotes(text), "played well")));
+    }
+
     [Fact]
     public void Extract_InvertedCue_AttributesToTheNameAfterIt()
     {
