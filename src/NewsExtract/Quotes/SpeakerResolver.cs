@@ -59,7 +59,14 @@ internal sealed class SpeakerResolver
     /// <summary>The speaker of the last resolved attribution, for quotes carried over.</summary>
     public PersonEvent? LastSpeaker => _lastSpeaker;
 
-    public Speaker? Resolve(SpeakerPhrase phrase)
+    public Speaker? Resolve(SpeakerPhrase phrase) => Resolve(phrase, null);
+
+    /// <summary>
+    /// Names a speaker phrase; a pronoun never names an entity of <paramref name="namedInContent"/>, the persons named in
+    /// the content it reports within its own sentence ("Macharia and some colleagues hid under desks, he said": "he"
+    /// is not Macharia, as in "he said Macharia hid": a pronoun does not take a name in the clause it governs).
+    /// </summary>
+    public Speaker? Resolve(SpeakerPhrase phrase, IReadOnlySet<int>? namedInContent)
     {
         // A sentence-opening linking word is not part of the speaker's words: "But Megan Hester said" speaks as "Megan Hester".
         int first = phrase.First;
@@ -74,7 +81,7 @@ internal sealed class SpeakerResolver
         string surface = _c.Text[start..end];
         (int entity, string? name, bool isPerson) = phrase.Kind switch
         {
-            SpeakerPhraseKind.Pronoun => ResolvePronoun(phrase.Head, start),
+            SpeakerPhraseKind.Pronoun => ResolvePronoun(phrase.Head, start, namedInContent),
             SpeakerPhraseKind.Nominal => ResolveNominal(phrase),
             _ => ResolveName(phrase),
         };
@@ -472,7 +479,7 @@ internal sealed class SpeakerResolver
         return _afterPlacePreposition.Contains(name);
     }
 
-    private (int Entity, string? Name, bool IsPerson) ResolvePronoun(int token, int offset)
+    private (int Entity, string? Name, bool IsPerson) ResolvePronoun(int token, int offset, IReadOnlySet<int>? excluded)
     {
         string word = _c.Word(token).ToLowerInvariant() switch
         {
@@ -505,7 +512,7 @@ internal sealed class SpeakerResolver
                 // A name typed Person with no gender or role yet, heading a clause in this paragraph or the one before
                 // ("Mulder didn't hesitate. “…,” he said."): a candidate, below one with evidence.
                 bool bare = !e.IsPerson && BarePersonSubject(e, paragraph);
-                if ((!e.IsPerson && !bare) || !seen.Add(e.Entity >= 0 ? "#" + e.Entity : e.Name))
+                if ((!e.IsPerson && !bare) || (excluded is not null && excluded.Contains(e.Entity)) || !seen.Add(e.Entity >= 0 ? "#" + e.Entity : e.Name))
                 {
                     continue;
                 }
@@ -556,6 +563,7 @@ internal sealed class SpeakerResolver
 
             // The last speaker when it agrees and is recent, even if its mention is older than the window.
             if (chosen is null && _lastSpeaker is PersonEvent speaker && speaker.IsPerson && paragraph - speaker.Paragraph <= 2
+                && (excluded is null || !excluded.Contains(speaker.Entity))
                 && (GenderOf(speaker) == PersonGender.Unknown || GenderOf(speaker) == wanted))
             {
                 chosen = speaker;
@@ -580,6 +588,7 @@ internal sealed class SpeakerResolver
                 }
 
                 if (!e.IsPerson && e.IsSubject && e.Entity >= 0 && _c.Document.Entities[e.Entity].Type == EntityType.Person
+                    && (excluded is null || !excluded.Contains(e.Entity))
                     && !HasNonPersonWord(e.Name) && Words(e.Name) is 2 or 3 && !_c.Document.Entities[e.Entity].Name.Contains(" and ", StringComparison.Ordinal))
                 {
                     chosen = e with { IsPerson = true };

@@ -181,6 +181,27 @@ public class QuoteExtractorTests
         Assert.NotEqual("The officials", quote.Speaker?.Name);
     }
 
+    private const string TwoManagers = "Paul Becker ran the branch downtown. Tom Reyes managed the office next door.\n\n";
+
+    [Fact]
+    public void Extract_PronounCueAfterContentNamingAPerson_IsNotThatPerson()
+    {
+        // "Reyes and two colleagues hid …, he said" is "he said Reyes and two colleagues hid": "he" is not Reyes,
+        // for both pieces around the cue.
+        const string text = TwoManagers + "Reyes and two colleagues hid under their desks, he said, but a guard ran to the roof.";
+        IReadOnlyList<Quote> quotes = s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes;
+        Assert.Equal("Becker", LastName(QuoteWith(quotes, "hid under their desks")));
+        Assert.Equal("Becker", LastName(QuoteWith(quotes, "guard ran to the roof")));
+    }
+
+    [Fact]
+    public void Extract_PronounCueAfterANameInANestedQuotation_MayBeThatPerson()
+    {
+        // A name inside a quotation nested in the content is someone else's words addressing the speaker.
+        const string text = TwoManagers + "\u201CMy boss told me, \u2018Reyes, you did well,\u2019 and I believed him,\u201D he said.";
+        Assert.Equal("Reyes", LastName(QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "believed him")));
+    }
+
     [Fact]
     public void Extract_SingularDescriptionAfterAPluralGroup_IsNotTheGroup()
     {
