@@ -58,6 +58,25 @@ public class QuoteExtractorTests
         Assert.NotNull(quote.Speaker);
     }
 
+    [Theory]
+    [InlineData("Harriet Vane, MP for Eastbury, said", "Vane")]
+    [InlineData("Harriet Vane, mayor of Leeds, West Yorkshire, said", "Vane")]
+    [InlineData("Harriet Vane, during a meeting in Columbus, Ohio, said", "Vane")]
+    public void Extract_AppositionEndingInAPlace_SpeaksAsTheSubjectBeforeIt(string subjectAndCue, string name)
+    {
+        string text = "The council met on Monday.\n\n" + subjectAndCue + " the plan would fail.";
+        Assert.Equal(name, LastName(QuoteWith(Quotes(text), "plan would fail")));
+    }
+
+    [Fact]
+    public void Extract_RoleForAPlace_SpeaksAsTheRoleNotThePlace()
+    {
+        const string text = "The council met on Monday.\n\nThe new health minister for Wales says the plan would fail.";
+        Quote quote = QuoteWith(Quotes(text), "plan would fail");
+        Assert.NotNull(quote.Speaker);
+        Assert.DoesNotContain("Wales", quote.Speaker.Name, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Extract_InvertedCue_AttributesToTheNameAfterIt()
     {
