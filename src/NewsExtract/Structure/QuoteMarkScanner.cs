@@ -3,7 +3,8 @@ namespace NewsExtract.Structure;
 /// <summary>
 /// Finds the top-level quotations of one paragraph from the quote characters themselves, so it does not
 /// depend on how the tokenizer classifies them. Pairs curly, straight (direction from the neighbours and
-/// the open/closed state), guillemet and single marks, in either convention: whichever style opens first
+/// the open/closed state: inside an open double quote, a straight mark after a space and before a word opens a
+/// nested quote), guillemet and single marks, in either convention: whichever style opens first
 /// is the outer quote and the other nests inside it (“… ‘…’ …” and the British ‘… “…” …’). A single mark
 /// between letters or digits is never a mark (don't, Brind'Amour, O’Neill); one before a word opens only
 /// after a space, an opening bracket, a dash or another mark (a right mark never opens: ’90s, ’em; nor a
@@ -119,6 +120,14 @@ internal static class QuoteMarkScanner
                         // next paragraph of a quote over several paragraphs written on one line, whose closing mark is left off.
                         Add(regions, text, open, i, -1, false);
                         depth = 0;
+                        Push(ref depth, ref singles, ref open, i, single: false);
+                        break;
+                    }
+
+                    if (depth > 0 && !innerSingle && clearlyOpening && char.IsWhiteSpace(prev))
+                    {
+                        // "… he was going to "fake" an injury …": a mark after a space and before a word opens a quote nested in
+                        // the open one (a closing mark follows a word or punctuation).
                         Push(ref depth, ref singles, ref open, i, single: false);
                         break;
                     }

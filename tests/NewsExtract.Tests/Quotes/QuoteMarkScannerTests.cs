@@ -47,9 +47,14 @@ public class QuoteMarkScannerTests
             Contents("She said: \"I will accept the ruling gladly. \"A trial means the case will be cleared.\" Then she left."));
 
     [Fact]
-    public void Scan_StraightMarkInsideASentence_StillClosesTheQuote()
-        => Assert.Equal(["The sign said"],
-            Contents("\"The sign said \"Keep out\", and we left.\""));
+    public void Scan_StraightMarkAfterASpaceInsideAQuote_OpensANestedQuote()
+        => Assert.Equal(["The sign said \"Keep out\", and we left."],
+            Contents("\"The sign said \"Keep out\", and we left.\" Then it rained."));
+
+    [Fact]
+    public void Scan_StraightMarkAfterAWordInsideAQuote_ClosesIt()
+        => Assert.Equal(["We won", "Then it rained."],
+            Contents("\"We won\" the coach said. \"Then it rained.\""));
 
     [Fact]
     public void Scan_UnclosedSingleQuote_IsDropped()
