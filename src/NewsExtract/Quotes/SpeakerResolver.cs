@@ -745,7 +745,8 @@ internal sealed class SpeakerResolver
                     continue;
                 }
 
-                if (fallback < 0 && entity.Type == EntityType.Organization && !PlaceLike(entity) && paragraph - e.Paragraph <= 2)
+                if (fallback < 0 && entity.Type == EntityType.Organization && !PlaceLike(entity) && paragraph - e.Paragraph <= 2
+                    && NarrativeAntecedent(e, paragraph))
                 {
                     fallback = e.Entity;
                 }
@@ -759,6 +760,38 @@ internal sealed class SpeakerResolver
 
         string text = _c.Text[_c.Tokens[phrase.First].Start.._c.Tokens[phrase.Last].End];
         return (-1, text, false);
+    }
+
+    /// <summary>
+    /// Whether an antecedent event of a description is named by the narrative: a speaker, or a mention that is neither
+    /// inside quoted words ("… the Bighorn proposals.”), nor in a photo caption, nor a credit line ending its paragraph
+    /// ("… in Lampung province. Reuters"), and stands in subject position unless it is in the description's own
+    /// paragraph ("… confirmed by TransLink. The agency told …").
+    /// </summary>
+    private bool NarrativeAntecedent(PersonEvent e, int paragraph)
+    {
+        bool subject = e.IsSubject || e.Paragraph == paragraph;
+        int m = _c.MentionAt(_c.TokenAt(e.Offset));
+        if (m < 0 || _c.Document.Mentions[m].Start != e.Offset)
+        {
+            return subject;
+        }
+
+        if (!subject || _c.Furniture.IsPhotoCaption(e.Paragraph))
+        {
+            return false;
+        }
+
+        foreach (Structure.QuoteRegion region in _c.Furniture.QuoteRegions(e.Paragraph))
+        {
+            if (e.Offset >= region.ContentStart && e.Offset < region.ContentEnd)
+            {
+                return false;
+            }
+        }
+
+        int next = _c.Document.Mentions[m].FirstToken + _c.Document.Mentions[m].TokenCount;
+        return next < _c.Tokens.Length && ParagraphOf(_c.Tokens[next].Start) == e.Paragraph;
     }
 
     /// <summary>
