@@ -183,9 +183,11 @@ internal sealed class SpeakerResolver
             }
         }
 
-        // Legal-form suffixes are not part of how a speaker is named: "Suncor Energy Inc." is "Suncor Energy".
+        // Legal-form suffixes are not part of how a speaker is named: "Suncor Energy Inc." is "Suncor Energy". A lower-case
+        // one is a common noun ("the Toronto-based group"), and after a lone determiner the word is the head ("The Company").
         int lastSpace = name.LastIndexOf(' ');
-        if (lastSpace > 0 && _c.Lexicons.OrgSuffixes.Contains(name[(lastSpace + 1)..].Replace(".", string.Empty, StringComparison.Ordinal).ToLowerInvariant()))
+        if (lastSpace > 0 && char.IsUpper(name[lastSpace + 1]) && !WordClasses.Determiners.Contains(name[..lastSpace])
+            && _c.Lexicons.OrgSuffixes.Contains(name[(lastSpace + 1)..].Replace(".", string.Empty, StringComparison.Ordinal).ToLowerInvariant()))
         {
             name = name[..lastSpace].TrimEnd(',');
         }
