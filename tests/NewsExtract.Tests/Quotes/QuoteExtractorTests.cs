@@ -213,6 +213,17 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Extract_SpeakerNounWithAnOfPhraseBeforeARelativeClause_IsTheSpeaker()
+    {
+        // "Another member of the public, whose …, wrote:": the description speaks, not the person named before it.
+        const string text = "Gordon Blake chaired the hearing in Ottawa on Tuesday, and he spoke first.\n\n"
+            + "Another member of the public, whose name was withheld, wrote: \u201CThe council has ignored our letters for years.\u201D";
+        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "ignored our letters");
+        Assert.Equal("Another member of the public", quote.Speaker?.Name);
+        Assert.Null(quote.Speaker?.EntityId);
+    }
+
+    [Fact]
     public void Extract_RelativeClauseBeforeCue_SkipsToTheSubject()
     {
         const string text = "Deputy Minister Peter Hale, who led the delegation in Geneva, said that the talks would continue next month.";
