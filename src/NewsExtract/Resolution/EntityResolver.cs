@@ -601,35 +601,7 @@ internal sealed class EntityResolver
             }
         }
 
-        // "Alfonso Espinos … for Espinos — whose store …": a one-word name typed Organization throughout, even confidently,
-        // that is the surname of exactly one person whose full name the article wrote before it, is that person's
-        // surname, when that full name opens with a known given name ("Cisco Talos", a tagger's person, does not). Not a
-        // listed place, an acronym, or the short form of a longer organization name (handled above).
-        if (form.Words.Length == 1 && !form.IsAcronym && form.AllOrganization)
-        {
-            int person = UniquePersonCluster(form, clusters, index.BySurname(form.LastKey), surname: true, out _);
-            if (person >= 0 && FullNameBefore(clusters[person], form.First) && GivenNameGender(clusters[person]) != PersonGender.Unknown)
-            {
-                form.Repaired = true;
-                return person;
-            }
-        }
-
         return -1;
-    }
-
-    /// <summary>Whether a person cluster holds a full name (two words or more) first written before mention <paramref name="mention"/>.</summary>
-    private static bool FullNameBefore(List<NameForm> cluster, int mention)
-    {
-        foreach (NameForm g in cluster)
-        {
-            if (g.Words.Length >= 2 && g.First < mention)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The gender of the given names of a cluster's full names, when they agree.</summary>

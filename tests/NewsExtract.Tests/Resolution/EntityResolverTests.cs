@@ -55,23 +55,6 @@ public class EntityResolverTests
         Assert.All(d.Mentions, m => Assert.Equal(P, m.Type));
     }
 
-    [Fact]
-    public void Resolve_ConfidentOrganizationThatIsTheSurnameOfAnEarlierFullName_JoinsThePerson()
-    {
-        AnalysisDocument d = Resolve("Body.\nMaria Okafor opened the shop. For Okafor it was a dream.", ("Maria Okafor", P, 0.99f), ("Okafor", O, 0.95f));
-        EntityInfo e = Assert.Single(d.Entities);
-        Assert.Equal(P, e.Type);
-        Assert.All(d.Mentions, m => Assert.Equal(P, m.Type));
-    }
-
-    [Fact]
-    public void Resolve_ConfidentOrganizationBeforeTheFullName_StaysApart()
-    {
-        // The organization is written first: "Okafor" names the firm, and Maria Okafor is introduced after it.
-        AnalysisDocument d = Resolve("Body.\nOkafor sold the shop. Maria Okafor said so.", ("Okafor", O, 0.95f), ("Maria Okafor", P, 0.99f));
-        Assert.Equal(2, d.Entities.Length);
-    }
-
     [Theory]
     [InlineData(true, EntityType.Organization)]
     [InlineData(false, EntityType.Location)]
