@@ -783,12 +783,12 @@ internal sealed class SpeakerResolver
     /// <summary>
     /// Whether an antecedent event of a description is named by the narrative: a speaker, or a mention that is neither
     /// inside quoted words ("… the Bighorn proposals.”), nor in a photo caption, nor a credit line ending its paragraph
-    /// ("… in Lampung province. Reuters"), and stands in subject position unless it is in the description's own
-    /// paragraph ("… confirmed by TransLink. The agency told …").
+    /// ("… in Lampung province. Reuters"), and stands in subject position unless it is in the description's paragraph
+    /// or the one before ("… confirmed by TransLink. The agency told …", "who has run Westline Ferries. ¶ Keogh's company said").
     /// </summary>
     private bool NarrativeAntecedent(PersonEvent e, int paragraph)
     {
-        bool subject = e.IsSubject || e.Paragraph == paragraph;
+        bool subject = e.IsSubject || paragraph - e.Paragraph <= 1;
         int m = _c.MentionAt(_c.TokenAt(e.Offset));
         if (m < 0 || _c.Document.Mentions[m].Start != e.Offset)
         {
