@@ -282,6 +282,25 @@ internal static class SpeakerPhraseFinder
             return new SpeakerPhrase(i, head, head, nominal ? SpeakerPhraseKind.Nominal : SpeakerPhraseKind.Name);
         }
 
+        // "Another member of the public", "one of the organizers": a speaker noun with an of-phrase of common words after
+        // it; the speaker noun heads the phrase, which runs to the end of the of-phrase.
+        if (c.IsLower(j) && !c.In(j, WordClasses.SpeakerNouns))
+        {
+            for (int k = j - 1; k - 1 >= lo && k >= j - 3 && c.IsWord(k) && c.IsLower(k); k--)
+            {
+                if (c.Is(k, "of"))
+                {
+                    if (c.IsLower(k - 1) && c.In(k - 1, WordClasses.SpeakerNouns) && !c.In(k - 1, WordClasses.DocumentNouns)
+                        && PhraseEndingAt(c, k - 1, lo) is SpeakerPhrase owner && owner.Kind == SpeakerPhraseKind.Nominal)
+                    {
+                        return owner with { Last = j };
+                    }
+
+                    break;
+                }
+            }
+        }
+
         if (c.IsLower(j) && c.In(j, WordClasses.SpeakerNouns))
         {
             int i = j;

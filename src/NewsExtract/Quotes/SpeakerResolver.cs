@@ -206,9 +206,11 @@ internal sealed class SpeakerResolver
             }
         }
 
-        // Legal-form suffixes are not part of how a speaker is named: "Suncor Energy Inc." is "Suncor Energy".
+        // Legal-form suffixes are not part of how a speaker is named: "Suncor Energy Inc." is "Suncor Energy". A lower-case
+        // one is a common noun ("the Toronto-based group"), and after a lone determiner the word is the head ("The Company").
         int lastSpace = name.LastIndexOf(' ');
-        if (lastSpace > 0 && _c.Lexicons.OrgSuffixes.Contains(name[(lastSpace + 1)..].Replace(".", string.Empty, StringComparison.Ordinal).ToLowerInvariant()))
+        if (lastSpace > 0 && char.IsUpper(name[lastSpace + 1]) && !WordClasses.Determiners.Contains(name[..lastSpace])
+            && _c.Lexicons.OrgSuffixes.Contains(name[(lastSpace + 1)..].Replace(".", string.Empty, StringComparison.Ordinal).ToLowerInvariant()))
         {
             name = name[..lastSpace].TrimEnd(',');
         }
@@ -849,7 +851,8 @@ internal sealed class SpeakerResolver
                     continue;
                 }
 
-                if (fallback < 0 && entity.Type == EntityType.Organization && !PlaceLike(entity) && paragraph - e.Paragraph <= 2)
+                if (fallback < 0 && entity.Type == EntityType.Organization && !PlaceLike(entity) && paragraph - e.Paragraph <= 2
+                    && NarrativeAntecedent(e, paragraph))
                 {
                     fallback = e.Entity;
                 }
@@ -863,6 +866,38 @@ internal sealed class SpeakerResolver
 
         string text = _c.Text[_c.Tokens[phrase.First].Start.._c.Tokens[phrase.Last].End];
         return (-1, text, false);
+    }
+
+    /// <summary>
+    /// Whether an antecedent event of a description is named by the narrative: a speaker, or a mention that is neither
+    /// inside quoted words ("… the Bighorn proposals.”), nor in a photo caption, nor a credit line ending its paragraph
+    /// ("… in Lampung province. Reuters"), and stands in subject position unless it is in the description's paragraph
+    /// or the one before ("… confirmed by TransLink. The agency told …", "who has run Westline Ferries. ¶ Keogh's company said").
+    /// </summary>
+    private bool NarrativeAntecedent(PersonEvent e, int paragraph)
+    {
+        bool subject = e.IsSubject || paragraph - e.Paragraph <= 1;
+        int m = _c.MentionAt(_c.TokenAt(e.Offset));
+        if (m < 0 || _c.Document.Mentions[m].Start != e.Offset)
+        {
+            return subject;
+        }
+
+        if (!subject || _c.Furniture.IsPhotoCaption(e.Paragraph))
+        {
+            return false;
+        }
+
+        foreach (Structure.QuoteRegion region in _c.Furniture.QuoteRegions(e.Paragraph))
+        {
+            if (e.Offset >= region.ContentStart && e.Offset < region.ContentEnd)
+            {
+                return false;
+            }
+        }
+
+        int next = _c.Document.Mentions[m].FirstToken + _c.Document.Mentions[m].TokenCount;
+        return next < _c.Tokens.Length && ParagraphOf(_c.Tokens[next].Start) == e.Paragraph;
     }
 
     /// <summary>

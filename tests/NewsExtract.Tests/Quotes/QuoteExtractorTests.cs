@@ -285,6 +285,71 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Extract_GroupDescriptionAfterACreditLine_StaysItself()
+    {
+        // "Associated Press" ends a caption paragraph as its credit: no antecedent of "The military".
+        const string text = "Floodwater covered the coastal road near Pelabuhan on Sunday.\n\n"
+            + "Residents carry belongings through a flooded street in the port town. Associated Press\n\n"
+            + "The military said it was sending troops and medics to the worst-hit villages.";
+        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "sending troops");
+        Assert.Equal("The military", quote.Speaker?.Name);
+        Assert.Null(quote.Speaker?.EntityId);
+    }
+
+    [Fact]
+    public void Extract_GroupDescriptionAfterAnOrganizationInsideQuotedWords_IsTheSpeakingOrganization()
+    {
+        // The last "Rio Tinto" is inside the quoted words of Amnesty International, the organization that spoke.
+        const string text = "Mayor Ken Doyle said last week that a study had been done by Rio Tinto.\n\n"
+            + "Amnesty International said it had received \u201Cletters from hundreds of residents who were never consulted by Rio Tinto.\u201D\n\n"
+            + "The group says those residents include fishers, farmers and teachers.";
+        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "fishers");
+        Assert.Equal("Amnesty International", quote.Speaker?.Name);
+    }
+
+    [Fact]
+    public void Extract_GroupDescriptionAfterAnOrganizationNamedAsAnObjectEarlier_StaysItself()
+    {
+        // "Rio Tinto" is an object two paragraphs back, not a subject of the narrative.
+        const string text = "Residents of Aldmore protested on Friday against the quarry planned by Rio Tinto.\n\n"
+            + "About two hundred people joined the march.\n\n"
+            + "The commission said it would decide on the permit in March.";
+        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "permit");
+        Assert.Equal("The commission", quote.Speaker?.Name);
+        Assert.Null(quote.Speaker?.EntityId);
+    }
+
+    [Fact]
+    public void Extract_GroupDescriptionAfterAnOrganizationInTheSameParagraph_IsThatOrganization()
+    {
+        // In the description's own paragraph, an organization just named as an object is still its antecedent.
+        const string text = "Mayor Ken Doyle spoke at the hall on Monday.\n\n"
+            + "The spill near the river was cleaned up by Rio Tinto within a week. The company told reporters on Friday that the water was safe again.";
+        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "water was safe");
+        Assert.Equal("Rio Tinto", quote.Speaker?.Name);
+    }
+
+    [Fact]
+    public void Extract_GroupDescriptionEndingInALegalFormWord_KeepsItsHead()
+    {
+        // "group" and "company" are legal-form words of names ("Acme Group"), but "The company" alone is no name to shorten.
+        const string text = "Residents of Aldmore protested on Friday.\n\nThe company told reporters that it had done nothing wrong.";
+        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "nothing wrong");
+        Assert.Equal("The company", quote.Speaker?.Name);
+    }
+
+    [Fact]
+    public void Extract_SpeakerNounWithAnOfPhraseBeforeARelativeClause_IsTheSpeaker()
+    {
+        // "Another member of the public, whose …, wrote:": the description speaks, not the person named before it.
+        const string text = "Gordon Blake chaired the hearing in Ottawa on Tuesday, and he spoke first.\n\n"
+            + "Another member of the public, whose name was withheld, wrote: \u201CThe council has ignored our letters for years.\u201D";
+        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "ignored our letters");
+        Assert.Equal("Another member of the public", quote.Speaker?.Name);
+        Assert.Null(quote.Speaker?.EntityId);
+    }
+
+    [Fact]
     public void Extract_RelativeClauseBeforeCue_SkipsToTheSubject()
     {
         const string text = "Deputy Minister Peter Hale, who led the delegation in Geneva, said that the talks would continue next month.";
