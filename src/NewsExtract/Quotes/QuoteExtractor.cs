@@ -138,7 +138,10 @@ internal sealed class QuoteExtractor
                 q.Attribution = AttributionSieves.AfterQuote(c, tailFrom, tailEnd, region)
                     ?? AttributionSieves.BeforeQuote(c, sentenceStart, open);
                 q.OpenAtEnd = region.CloseMark < 0;
-                q.Continues = previousOpen && r == 0 && paragraph.Start == open;
+                // The next paragraph of a quote over several paragraphs, or the next piece of one written on a single line
+                // ("… gladly. "A prosecution …": the region before it was left open).
+                q.Continues = (previousOpen && r == 0 && paragraph.Start == open) || (r > 0 && regions[r - 1].CloseMark < 0
+                    && c.Text[regions[r - 1].ContentEnd - 1] is '.' or '?' or '!' or '\u2026');
                 if (q.Attribution is null && r == 0 && headWords == 0 && paragraph.Start == open && !AttributionSieves.HasCueAfter(c, tailFrom, tailEnd)
                     && !NarrativeFollows(c.Text, tailFrom, tailEnd))
                 {
@@ -234,6 +237,10 @@ internal sealed class QuoteExtractor
             }
 
             local[i].SharesWith = local[i].MayCarry ? next : prev ?? next;
+            if (local[i].SharesWith is null && i > 0 && local[i].Continues)
+            {
+                local[i].MayCarry = true; // a later piece of a quote whose first piece carried its speaker: the same speaker
+            }
         }
 
         candidates.AddRange(local);

@@ -40,6 +40,13 @@ internal static class SpeakerPhraseFinder
                 return null;
             }
 
+            // A place that qualifies the appositive before it: "Jane Doe, mayor of Leeds, West Yorkshire, said".
+            if (!IsAppositive(c, k + 1, j) && IsPlaceOnly(c, k + 1, j) && PrecedingSegment(c, k, lo) is int before && IsAppositive(c, before + 1, k))
+            {
+                j = k;
+                continue;
+            }
+
             if (IsAppositive(c, k + 1, j))
             {
                 // Another describing segment right before this one ("Sen. Jane Doe, D-Mich., a member of …, said"):
@@ -90,6 +97,13 @@ internal static class SpeakerPhraseFinder
                 {
                     return before;
                 }
+            }
+
+            // "The new health minister for Wales says": the role is the speaker, not the place it is for.
+            if (prep - 1 >= bound && (c.Is(prep, "for") || c.Is(prep, "of")) && c.IsLower(prep - 1) && IsPlaceOnly(c, p.First, p.Last + 1)
+                && PhraseEndingAt(c, prep - 1, bound) is SpeakerPhrase role && role.Kind == SpeakerPhraseKind.Nominal)
+            {
+                return role;
             }
         }
 
@@ -342,6 +356,31 @@ internal static class SpeakerPhraseFinder
         return c.IsCapitalized(k + 1) && c.IsTitle(k + 1) && c.Is(k + 2, "of") ? k : null;
     }
 
+    /// <summary>Whether tokens <c>a..b-1</c> are exactly one place mention ("West Yorkshire"; typed Location or on the model's place lists).</summary>
+    private static bool IsPlaceOnly(QuoteContext c, int a, int b)
+    {
+        int m = c.MentionAt(a);
+        if (m < 0)
+        {
+            return false;
+        }
+
+        MentionInfo mention = c.Document.Mentions[m];
+        return (mention.Type == EntityType.Location || mention.ListedPlace) && mention.FirstToken == a && mention.FirstToken + mention.TokenCount == b;
+    }
+
+    /// <summary>The comma opening the segment that ends at the comma <paramref name="comma"/>, or null.</summary>
+    private static int? PrecedingSegment(QuoteContext c, int comma, int lo)
+    {
+        int k = comma - 1;
+        while (k >= lo && k > comma - 40 && !c.IsPunct(k, ',') && !c.IsQuoteMark(k))
+        {
+            k--;
+        }
+
+        return k >= lo && k < comma - 1 && c.IsPunct(k, ',') ? k : null;
+    }
+
     /// <summary>Whether tokens <c>a..b-1</c> between commas describe rather than name ("a doctor", "who led …", "D-Mich.").</summary>
     private static bool IsAppositive(QuoteContext c, int a, int b)
     {
@@ -351,6 +390,12 @@ internal static class SpeakerPhraseFinder
         }
 
         if (c.IsLower(a) || c.In(a, WordClasses.Determiners) || c.Is(a, "who") || c.Is(a, "which"))
+        {
+            return true;
+        }
+
+        // A title and what it is of or for: "MP for Henley", "Minister of Health", "Mayor of Leeds".
+        if (a + 2 < b && c.IsTitle(a) && (c.Is(a + 1, "for") || c.Is(a + 1, "of")))
         {
             return true;
         }

@@ -68,6 +68,22 @@ internal sealed class SpeakerResolver
             first++;
         }
 
+        // Lowercase role words before a name are not the speaker's mention: "said farmer Tomas Lindqvist" speaks as
+        // "Tomas Lindqvist" (as "said retired teacher Mary Okafor" does, whose phrase starts at the name).
+        if (phrase.Kind == SpeakerPhraseKind.Name)
+        {
+            int k = first;
+            while (k < phrase.Last && _c.IsLower(k) && (_c.In(k, WordClasses.SpeakerNouns) || _c.IsTitle(k)))
+            {
+                k++;
+            }
+
+            if (k > first && _c.IsCapitalized(k) && _c.MentionAt(k) is int m and >= 0 && _c.Document.Mentions[m].FirstToken == k)
+            {
+                first = k;
+            }
+        }
+
         phrase = phrase with { First = first };
         int start = _c.Tokens[phrase.First].Start;
         int end = _c.Tokens[phrase.Last].End;

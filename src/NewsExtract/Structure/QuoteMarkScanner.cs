@@ -11,7 +11,8 @@ namespace NewsExtract.Structure;
 /// , . ? ! closes only before a space or punctuation (a mark between spaces closes an open single quote:
 /// ‘… “too!” ’); "s’ " before a lowercase word is a plural possessive unless the quote closes nowhere else.
 /// Nothing runs past the paragraph: an unclosed double quote ends at the paragraph end (or where a new
-/// opening mark starts). An unclosed single-mark quote ends at the paragraph end when the next paragraph
+/// opening mark starts: a curly one, or a straight one between a sentence end and a capital, as when the
+/// paragraphs of a quote over several paragraphs are written on one line). An unclosed single-mark quote ends at the paragraph end when the next paragraph
 /// opens with a single mark (a quote over several paragraphs leaves its closing mark off); else at its first
 /// possessive-looking "s’ word" (‘… what happens’ in Washington); else at the last single closing mark it
 /// nested over ('We saw 'em go,' she said); else at the paragraph end when it opens the paragraph; else its
@@ -112,6 +113,16 @@ internal static class QuoteMarkScanner
                 case '"':
                     bool clearlyOpening = (char.IsWhiteSpace(prev) || prev is '(' or '[') && char.IsLetterOrDigit(next);
                     bool openingContext = !(char.IsLetterOrDigit(prev) && !char.IsLetterOrDigit(next));
+                    if (depth == 1 && !innerSingle && clearlyOpening && char.IsUpper(next) && AfterSentenceEnd(text, i, start))
+                    {
+                        // "… accept it gladly. "A prosecution means …": a mark between a sentence end and a capital opens the
+                        // next paragraph of a quote over several paragraphs written on one line, whose closing mark is left off.
+                        Add(regions, text, open, i, -1, false);
+                        depth = 0;
+                        Push(ref depth, ref singles, ref open, i, single: false);
+                        break;
+                    }
+
                     if (depth > 0 && (!innerSingle || (!clearlyOpening && HasLevel(depth, singles, single: false))))
                     {
                         PopTo(ref depth, singles, single: false, regions, text, open, i, ref lastSingleClose);
@@ -197,6 +208,18 @@ internal static class QuoteMarkScanner
         }
 
         return mayReread ? open + 1 : -1;
+    }
+
+    /// <summary>Whether the mark at <paramref name="i"/> follows spaces after a sentence end (". ", "? ", "! ").</summary>
+    private static bool AfterSentenceEnd(string text, int i, int start)
+    {
+        int k = i - 1;
+        while (k > start && char.IsWhiteSpace(text[k]))
+        {
+            k--;
+        }
+
+        return k < i - 1 && text[k] is '.' or '?' or '!';
     }
 
     /// <summary>A single mark before a word opens a quote only after a space, an opening bracket, a dash or another mark.</summary>

@@ -33,6 +33,51 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Extract_QuoteOverSeveralParagraphsOnOneLine_IsReadPieceByPieceWithOneSpeaker()
+    {
+        // The paragraphs of a long quote written on one line: each piece opens with a straight mark, only the last closes.
+        const string text = "The coach was furious.\n\n\"We were robbed,\" said coach Gareth Pryce.\n\n"
+            + "\"We did everything we could. I am proud of my players. \"I thought we dominated. Tom Ellery had a great game at prop. "
+            + "\"The referee made his call and we have to live with it.\" The team flies home on Monday.";
+        IReadOnlyList<Quote> quotes = Quotes(text);
+        Assert.DoesNotContain(quotes, q => q.Text.Contains("flies home", StringComparison.Ordinal));
+        Assert.Equal("Pryce", LastName(QuoteWith(quotes, "We did everything")));
+        Assert.Equal("Pryce", LastName(QuoteWith(quotes, "I thought we dominated")));
+        Assert.Equal("Pryce", LastName(QuoteWith(quotes, "The referee made")));
+    }
+
+    [Theory]
+    [InlineData("the club boss")]
+    [InlineData("the veteran striker")]
+    [InlineData("the singer")]
+    public void Extract_InvertedCueWithAnOccupationNoun_ReadsTheDescriptionAsTheSpeaker(string description)
+    {
+        string text = "Rovers lost again on Saturday.\n\n\"It was a poor afternoon for us,\" said " + description + ".";
+        Quote quote = QuoteWith(Quotes(text), "poor afternoon");
+        Assert.Equal("said", quote.Cue?.Text);
+        Assert.NotNull(quote.Speaker);
+    }
+
+    [Theory]
+    [InlineData("Harriet Vane, MP for Eastbury, said", "Vane")]
+    [InlineData("Harriet Vane, mayor of Leeds, West Yorkshire, said", "Vane")]
+    [InlineData("Harriet Vane, during a meeting in Columbus, Ohio, said", "Vane")]
+    public void Extract_AppositionEndingInAPlace_SpeaksAsTheSubjectBeforeIt(string subjectAndCue, string name)
+    {
+        string text = "The council met on Monday.\n\n" + subjectAndCue + " the plan would fail.";
+        Assert.Equal(name, LastName(QuoteWith(Quotes(text), "plan would fail")));
+    }
+
+    [Fact]
+    public void Extract_RoleForAPlace_SpeaksAsTheRoleNotThePlace()
+    {
+        const string text = "The council met on Monday.\n\nThe new health minister for Wales says the plan would fail.";
+        Quote quote = QuoteWith(Quotes(text), "plan would fail");
+        Assert.NotNull(quote.Speaker);
+        Assert.DoesNotContain("Wales", quote.Speaker.Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_InvertedCue_AttributesToTheNameAfterIt()
     {
         const string text = "The plan was approved.\n\n\"It will save lives,\" said Dr. Helen Marsh, a surgeon at the hospital.";

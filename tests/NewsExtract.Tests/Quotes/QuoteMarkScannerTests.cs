@@ -42,6 +42,16 @@ public class QuoteMarkScannerTests
         => Assert.Equal(["First part.", "Second part."], Contents("\u201CFirst part. \u201CSecond part.\u201D"));
 
     [Fact]
+    public void Scan_StraightMarkAfterSentenceEndBeforeCapital_OpensTheNextParagraphOfTheQuote()
+        => Assert.Equal(["I will accept the ruling gladly.", "A trial means the case will be cleared."],
+            Contents("She said: \"I will accept the ruling gladly. \"A trial means the case will be cleared.\" Then she left."));
+
+    [Fact]
+    public void Scan_StraightMarkInsideASentence_StillClosesTheQuote()
+        => Assert.Equal(["The sign said"],
+            Contents("\"The sign said \"Keep out\", and we left.\""));
+
+    [Fact]
     public void Scan_UnclosedSingleQuote_IsDropped()
         => Assert.Empty(Contents("The \u2018so-called plan was late."));
 
