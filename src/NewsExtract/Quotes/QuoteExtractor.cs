@@ -135,8 +135,13 @@ internal sealed class QuoteExtractor
             if (standalone)
             {
                 var q = new QuoteCandidate(region.ContentStart, region.ContentEnd, QuoteKind.Direct, p);
-                q.Attribution = AttributionSieves.AfterQuote(c, tailFrom, tailEnd, region)
-                    ?? AttributionSieves.BeforeQuote(c, sentenceStart, open);
+                // "Smith said: “We will win.” Jones said he disagreed.": a quote introduced by a cue that closes its sentence
+                // belongs to that cue; the words after it start a sentence of their own.
+                bool introduced = headHasColonOrCue && headWords > 0 && region.ContentEnd > region.ContentStart
+                    && c.Text[region.ContentEnd - 1] is '.' or '?' or '!';
+                q.Attribution = introduced
+                    ? AttributionSieves.BeforeQuote(c, sentenceStart, open) ?? AttributionSieves.AfterQuote(c, tailFrom, tailEnd, region)
+                    : AttributionSieves.AfterQuote(c, tailFrom, tailEnd, region) ?? AttributionSieves.BeforeQuote(c, sentenceStart, open);
                 q.OpenAtEnd = region.CloseMark < 0;
                 // The next paragraph of a quote over several paragraphs, or the next piece of one written on a single line
                 // ("… gladly. "A prosecution …": the region before it was left open).

@@ -20,6 +20,16 @@ internal static class SpeakerPhraseFinder
             j--;
         }
 
+        // "Analysts on Tuesday said", "… before the market opened on Tuesday said": a day named after "on" is when, not who.
+        if (j - 1 >= lo && c.IsCapitalized(j) && c.In(j, WordClasses.TimeWords) && c.Is(j - 1, "on"))
+        {
+            j -= 2;
+            while (j >= lo && c.IsLower(j) && (c.In(j, WordClasses.Auxiliaries) || c.Span(j).EndsWith("ly", StringComparison.Ordinal)))
+            {
+                j--;
+            }
+        }
+
         if (j < lo)
         {
             return null;

@@ -77,6 +77,25 @@ public class QuoteExtractorTests
         Assert.DoesNotContain("Wales", quote.Speaker.Name, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Mayor Jane Pike on Tuesday said", "Pike")]
+    [InlineData("The Daily Courier on Saturday reported", "Courier")]
+    public void Extract_DayBetweenSubjectAndCue_IsNotTheSpeaker(string subjectAndCue, string name)
+    {
+        string text = "The vote was close.\n\n" + subjectAndCue + " that the budget would pass.";
+        Assert.Equal(name, LastName(QuoteWith(Quotes(text), "budget would pass")));
+    }
+
+    [Theory]
+    [InlineData("Nora Blake said: \"We will win.\" Omar Haddad said he disagreed.")]
+    [InlineData("Asked about it, Nora Blake said, \"We will win.\" Omar Haddad has said he will veto the bill.")]
+    [InlineData("Nora Blake told reporters: \u201CWe will win.\u201D Omar Haddad said he disagreed.")]
+    public void Extract_QuoteIntroducedByACueThatClosesItsSentence_BelongsToThatCue(string paragraph)
+    {
+        string text = "The vote is on Monday.\n\n" + paragraph;
+        Assert.Equal("Blake", LastName(QuoteWith(Quotes(text), "We will win")));
+    }
+
     [Fact]
     public void Extract_InvertedCue_AttributesToTheNameAfterIt()
     {
