@@ -522,6 +522,7 @@ internal sealed class QuoteExtractor
         List<RankedQuote>? trace, double minConfidence, SpeakerRankingModel? detector)
     {
         var quotes = new List<Quote>(candidates.Count);
+        Dictionary<int, HashSet<int>> namedInContent = NamedInContent(c, candidates);
         QuoteCandidate? previous = null;
         foreach (QuoteCandidate q in candidates)
         {
@@ -532,7 +533,7 @@ internal sealed class QuoteExtractor
             {
                 route = SpeakerRoute.Cue;
                 phrase = a.Phrase;
-                q.Speaker = resolver.Resolve(a.Phrase);
+                q.Speaker = resolver.Resolve(a.Phrase, namedInContent.GetValueOrDefault(a.Phrase.Head));
                 q.SpeakerEvent = q.Speaker is null ? null : resolver.LastSpeaker;
                 cue = a.CueEnd > a.CueStart ? new QuoteCue(a.CueStart, a.CueEnd, c.Text[a.CueStart..a.CueEnd]) : null;
             }
@@ -542,7 +543,7 @@ internal sealed class QuoteExtractor
                 phrase = shared.Phrase;
                 if (other.Speaker is null && other.Start > q.Start)
                 {
-                    other.Speaker = resolver.Resolve(shared.Phrase);
+                    other.Speaker = resolver.Resolve(shared.Phrase, namedInContent.GetValueOrDefault(shared.Phrase.Head));
                     other.SpeakerEvent = other.Speaker is null ? null : resolver.LastSpeaker;
                 }
 
@@ -615,6 +616,66 @@ internal sealed class QuoteExtractor
         }
 
         return quotes.ToArray();
+    }
+
+    /// <summary>
+    /// For each pronoun speaker phrase (by its head token), the person entities named inside the content of the quotes it
+    /// attributes, within the pronoun's sentence: "Macharia and some colleagues hid under desks, he said, but one person
+    /// ran …" names Macharia in the content "he" governs, so "he" is someone else (<see cref="SpeakerResolver.Resolve(SpeakerPhrase, IReadOnlySet{int})"/>).
+    /// </summary>
+    private static Dictionary<int, HashSet<int>> NamedInContent(QuoteContext c, List<QuoteCandidate> candidates)
+    {
+        var result = new Dictionary<int, HashSet<int>>();
+        MentionInfo[] mentions = c.Document.Mentions;
+        foreach (QuoteCandidate q in candidates)
+        {
+            if (q.Attribution is not Attribution a || a.Phrase.Kind != SpeakerPhraseKind.Pronoun)
+            {
+                continue;
+            }
+
+            int sentence = SortedSearch.SentenceEndingAfter(c.Document.Sentences, c.Tokens[a.Phrase.Head].Start);
+            for (int m = SortedSearch.MentionAtOrAfter(mentions, q.Start); m < mentions.Length && mentions[m].Start < q.End; m++)
+            {
+                int e = c.Index.EntityOfMention(m);
+                if (mentions[m].End <= q.End && c.Index.Entity(e).Type == EntityType.Person
+                    && SortedSearch.SentenceEndingAfter(c.Document.Sentences, mentions[m].Start) == sentence
+                    && !IsPossessive(c.Text, mentions[m].End) && !HasQuoteMark(c.Text, q.Start, mentions[m].Start))
+                {
+                    if (!result.TryGetValue(a.Phrase.Head, out HashSet<int>? set))
+                    {
+                        set = [];
+                        result[a.Phrase.Head] = set;
+                    }
+
+                    set.Add(e);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A possessive ’s or 's right after <paramref name="end"/> ("Mr. Trump's favorite", "Murray's home state"): a possessor in the content may be the speaker, paraphrased.</summary>
+    private static bool IsPossessive(string text, int end)
+        => end + 1 < text.Length && text[end] is '\u2019' or '\'' && text[end + 1] == 's' && (end + 2 == text.Length || !char.IsLetter(text[end + 2]));
+
+    /// <summary>
+    /// Whether a quote mark (not an apostrophe between letters) stands in <c>[from, to)</c>: a name after it is in a
+    /// nested quotation ("He whispered, ‘Billie Jean King, you are the Queen’"), someone else's words.
+    /// </summary>
+    private static bool HasQuoteMark(string text, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            char ch = text[i];
+            if (IsQuoteChar(ch) || (IsSingleMark(ch) && !(i > 0 && i + 1 < text.Length && char.IsLetter(text[i - 1]) && char.IsLetter(text[i + 1]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsQuoteChar(char ch) => ch is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB';

@@ -59,7 +59,14 @@ internal sealed class SpeakerResolver
     /// <summary>The speaker of the last resolved attribution, for quotes carried over.</summary>
     public PersonEvent? LastSpeaker => _lastSpeaker;
 
-    public Speaker? Resolve(SpeakerPhrase phrase)
+    public Speaker? Resolve(SpeakerPhrase phrase) => Resolve(phrase, null);
+
+    /// <summary>
+    /// Names a speaker phrase; a pronoun never names an entity of <paramref name="namedInContent"/>, the persons named in
+    /// the content it reports within its own sentence ("Macharia and some colleagues hid under desks, he said": "he"
+    /// is not Macharia, as in "he said Macharia hid": a pronoun does not take a name in the clause it governs).
+    /// </summary>
+    public Speaker? Resolve(SpeakerPhrase phrase, IReadOnlySet<int>? namedInContent)
     {
         // A sentence-opening linking word is not part of the speaker's words: "But Megan Hester said" speaks as "Megan Hester".
         int first = phrase.First;
@@ -90,7 +97,7 @@ internal sealed class SpeakerResolver
         string surface = _c.Text[start..end];
         (int entity, string? name, bool isPerson) = phrase.Kind switch
         {
-            SpeakerPhraseKind.Pronoun => ResolvePronoun(phrase.Head, start),
+            SpeakerPhraseKind.Pronoun => ResolvePronoun(phrase.Head, start, namedInContent),
             SpeakerPhraseKind.Nominal => ResolveNominal(phrase),
             _ => ResolveName(phrase),
         };
@@ -315,6 +322,17 @@ internal sealed class SpeakerResolver
             }
         }
 
+        // "the 24-year-old Swiss added", "said the Briton": a nationality alone (singular: "Russians say" is a group) describes the person in focus.
+        if ((phrase.First == phrase.Head || (_c.Is(phrase.First, "the") && phrase.First + 1 == phrase.Head))
+            && (m < 0 || d.Mentions[m].Type != EntityType.Person) && _c.Lexicons.Demonyms.Contains(_c.Word(phrase.Head).ToLowerInvariant()))
+        {
+            (int e, string? n, bool _) = MostRecentPerson(_c.Tokens[phrase.First].Start, PersonGender.Unknown);
+            if (n is not null)
+            {
+                return (e, n, true);
+            }
+        }
+
         // "according to the Meteorology, Climatology and Geophysics Agency" where the recognizer found only the last part.
         if (m < 0 && CoordinatedOrganizationAfter(phrase.Last) is int joined and >= 0)
         {
@@ -488,7 +506,7 @@ internal sealed class SpeakerResolver
         return _afterPlacePreposition.Contains(name);
     }
 
-    private (int Entity, string? Name, bool IsPerson) ResolvePronoun(int token, int offset)
+    private (int Entity, string? Name, bool IsPerson) ResolvePronoun(int token, int offset, IReadOnlySet<int>? excluded)
     {
         string word = _c.Word(token).ToLowerInvariant() switch
         {
@@ -521,7 +539,7 @@ internal sealed class SpeakerResolver
                 // A name typed Person with no gender or role yet, heading a clause in this paragraph or the one before
                 // ("Mulder didn't hesitate. “…,” he said."): a candidate, below one with evidence.
                 bool bare = !e.IsPerson && BarePersonSubject(e, paragraph);
-                if ((!e.IsPerson && !bare) || !seen.Add(e.Entity >= 0 ? "#" + e.Entity : e.Name))
+                if ((!e.IsPerson && !bare) || (excluded is not null && excluded.Contains(e.Entity)) || !seen.Add(e.Entity >= 0 ? "#" + e.Entity : e.Name))
                 {
                     continue;
                 }
@@ -572,6 +590,7 @@ internal sealed class SpeakerResolver
 
             // The last speaker when it agrees and is recent, even if its mention is older than the window.
             if (chosen is null && _lastSpeaker is PersonEvent speaker && speaker.IsPerson && paragraph - speaker.Paragraph <= 2
+                && (excluded is null || !excluded.Contains(speaker.Entity))
                 && (GenderOf(speaker) == PersonGender.Unknown || GenderOf(speaker) == wanted))
             {
                 chosen = speaker;
@@ -596,6 +615,7 @@ internal sealed class SpeakerResolver
                 }
 
                 if (!e.IsPerson && e.IsSubject && e.Entity >= 0 && _c.Document.Entities[e.Entity].Type == EntityType.Person
+                    && (excluded is null || !excluded.Contains(e.Entity))
                     && !HasNonPersonWord(e.Name) && Words(e.Name) is 2 or 3 && !_c.Document.Entities[e.Entity].Name.Contains(" and ", StringComparison.Ordinal))
                 {
                     chosen = e with { IsPerson = true };
@@ -607,6 +627,13 @@ internal sealed class SpeakerResolver
 
         if (word is "they" or "it")
         {
+            // "the government is grappling with what it says …", "Republican senators are eager …, and they say …": a
+            // group noun heading a subject earlier in the pronoun's own sentence is the antecedent, before any entity.
+            if (GroupSubjectBefore(token, word == "they") is (int first, int head))
+            {
+                return (-1, _c.Text[_c.Tokens[first].Start.._c.Tokens[head].End], false);
+            }
+
             // Organizations and groups: the most recent non-person subject close by.
             if (_lastSpeaker is PersonEvent last && !last.IsPerson && paragraph - last.Paragraph <= 1)
             {
@@ -636,6 +663,67 @@ internal sealed class SpeakerResolver
         }
 
         return (-1, null, false);
+    }
+
+    /// <summary>
+    /// The nearest noun phrase before a "they"/"it" speaker pronoun (<paramref name="token"/>) in its sentence that heads a
+    /// clause and ends in a group noun (lexicon <c>speaker-nouns</c>: a <c>group</c> noun in the singular for "it"; for
+    /// "they" a plural whose singular is a speaker or group noun), with at most two capitalized words or "the" before it
+    /// and a lower-case word after it: its first token and head. Null when a mention heading a clause comes first
+    /// (the entity rules below decide) or the phrase holds a mention.
+    /// </summary>
+    private (int First, int Head)? GroupSubjectBefore(int token, bool plural)
+    {
+        for (int t = token - 1; t > 0; t--)
+        {
+            if (_c.EndsSentence(t) || _c.IsQuoteMark(t) || _c.Text.AsSpan(_c.Tokens[t].End, _c.Tokens[t + 1].Start - _c.Tokens[t].End).Contains('\n'))
+            {
+                return null;
+            }
+
+            if (_c.MentionAt(t) >= 0)
+            {
+                int m = _c.MentionAt(t);
+                if (_c.Document.Mentions[m].FirstToken == t && IsSubjectPosition(t))
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            if (!_c.IsLower(t) || t + 1 >= token || !_c.IsLower(t + 1) || !IsGroupHead(t, plural))
+            {
+                continue;
+            }
+
+            int first = t;
+            while (first > 0 && t - first < 2 && _c.MentionAt(first - 1) < 0 && (_c.Is(first - 1, "the") || _c.IsCapitalized(first - 1)) && !_c.In(first - 1, WordClasses.LeadingFunctionWords))
+            {
+                first--;
+            }
+
+            int before = first - 1;
+            if (before < 0 || _c.EndsSentence(before) || _c.IsPunct(before, ',') || _c.In(before, WordClasses.Subordinators)
+                || _c.Text.AsSpan(_c.Tokens[before].End, _c.Tokens[first].Start - _c.Tokens[before].End).Contains('\n'))
+            {
+                return (first, t);
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsGroupHead(int t, bool plural)
+    {
+        string w = _c.Word(t);
+        if (!plural)
+        {
+            return WordClasses.GroupNouns.Contains(w) && !w.EndsWith('s');
+        }
+
+        return w.Length > 3 && w.EndsWith('s')
+            && (WordClasses.GroupNouns.Contains(w) || WordClasses.SpeakerNouns.Contains(_c.Lexicons.Singular(w)) || WordClasses.SpeakerNouns.Contains(w[..^1]));
     }
 
     /// <summary>Whether a mention event's name is followed by a possessive ’s or 's ("Parker's plea").</summary>

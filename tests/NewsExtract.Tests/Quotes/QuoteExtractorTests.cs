@@ -96,6 +96,15 @@ public class QuoteExtractorTests
         Assert.Equal("Blake", LastName(QuoteWith(Quotes(text), "We will win")));
     }
 
+    [Theory]
+    [InlineData("Speaking to reporters, the 24-year-old Swiss added: \"I played well.\"")]
+    [InlineData("\"I played well,\" said the Canadian.")]
+    public void Extract_NationalityAsTheSpeaker_IsThePersonInFocus(string paragraph)
+    {
+        string text = "Lena Vogt won the final on Sunday. \"It was hard,\" Vogt said.\n\nShe now plays in Paris.\n\n" + paragraph;
+        Assert.Equal("Vogt", LastName(QuoteWith(Quotes(text), "played well")));
+    }
+
     [Fact]
     public void Extract_InvertedCue_AttributesToTheNameAfterIt()
     {
@@ -211,6 +220,59 @@ public class QuoteExtractorTests
         string text = UnnamedOfficial.Replace("the official said", "the minister said", StringComparison.Ordinal);
         Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "surplus");
         Assert.Equal("Benoit", LastName(quote));
+    }
+
+    [Fact]
+    public void Extract_ItAfterAGroupNounSubjectOfItsSentence_IsThatGroupNotAnOrganizationBefore()
+    {
+        // "it" heads no clause of its own: the group noun subject of its sentence ("the government") is the antecedent,
+        // not the organization named in the paragraph before.
+        const string text = "Westmark Holdings cut 200 jobs in March.\n\n"
+            + "The layoffs come at a time when the government is struggling with what it says is a record deficit.";
+        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "record deficit");
+        Assert.Equal("the government", quote.Speaker?.Name);
+        Assert.Null(quote.Speaker?.EntityId);
+        Assert.Equal("it", quote.Speaker?.Mention?.Text);
+    }
+
+    [Fact]
+    public void Extract_TheyAfterAPluralSpeakerNounSubjectOfItsSentence_IsThatGroup()
+    {
+        const string text = "Northfield Energy posted a loss on Tuesday.\n\n"
+            + "State senators are eager to pass the budget, and they say the vote will come next week.";
+        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "vote will come");
+        Assert.Equal("State senators", quote.Speaker?.Name);
+        Assert.Null(quote.Speaker?.EntityId);
+    }
+
+    [Fact]
+    public void Extract_TheyAfterANamedSubjectOfItsSentence_KeepsTheEntity()
+    {
+        // A mention heading a clause between the group noun and the pronoun is the nearer subject: the entity rules decide.
+        const string text = "The officials met on Monday, and Northfield Energy says they expect a loss this year.";
+        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "loss this year");
+        Assert.NotEqual("The officials", quote.Speaker?.Name);
+    }
+
+    private const string TwoManagers = "Paul Becker ran the branch downtown. Tom Reyes managed the office next door.\n\n";
+
+    [Fact]
+    public void Extract_PronounCueAfterContentNamingAPerson_IsNotThatPerson()
+    {
+        // "Reyes and two colleagues hid …, he said" is "he said Reyes and two colleagues hid": "he" is not Reyes,
+        // for both pieces around the cue.
+        const string text = TwoManagers + "Reyes and two colleagues hid under their desks, he said, but a guard ran to the roof.";
+        IReadOnlyList<Quote> quotes = s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes;
+        Assert.Equal("Becker", LastName(QuoteWith(quotes, "hid under their desks")));
+        Assert.Equal("Becker", LastName(QuoteWith(quotes, "guard ran to the roof")));
+    }
+
+    [Fact]
+    public void Extract_PronounCueAfterANameInANestedQuotation_MayBeThatPerson()
+    {
+        // A name inside a quotation nested in the content is someone else's words addressing the speaker.
+        const string text = TwoManagers + "\u201CMy boss told me, \u2018Reyes, you did well,\u2019 and I believed him,\u201D he said.";
+        Assert.Equal("Reyes", LastName(QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "believed him")));
     }
 
     [Fact]
