@@ -186,7 +186,10 @@ internal sealed class QuoteExtractor
             if (reported is ReportedSpeech rs && rs.ContentStart <= region.ContentStart && rs.ContentEnd >= region.ContentStart)
             {
                 int end = Math.Max(rs.ContentEnd, region.ContentEnd);
-                var q = new QuoteCandidate(rs.ContentStart, end, QuoteKind.Partial, p) { Loose = rs.Loose };
+                var q = new QuoteCandidate(rs.ContentStart, end, QuoteKind.Partial, p)
+                {
+                    Loose = rs.Loose, CueStart = c.Tokens[rs.CueFirst].Start, CueEnd = c.Tokens[rs.CueEnd - 1].End,
+                };
                 if (rs.Phrase is SpeakerPhrase phrase)
                 {
                     q.Attribution = new Attribution(c.Tokens[rs.CueFirst].Start, c.Tokens[rs.CueEnd - 1].End, phrase);
@@ -337,10 +340,26 @@ internal sealed class QuoteExtractor
                 }
 
                 int firstEnd = splitAt > 0 ? c.Tokens[splitAt - 1].End : rs.ContentEnd;
-                var q = new QuoteCandidate(rs.ContentStart, firstEnd, QuoteKind.Indirect, p) { Loose = rs.Loose };
+                // Without a speaker phrase (a loose "city staff confirmed …") the cue is still the candidate's, for the detector's cue features.
+                int cueStart = c.Tokens[rs.CueFirst].Start;
+                int cueEnd = c.Tokens[rs.CueEnd - 1].End;
+                var q = new QuoteCandidate(rs.ContentStart, firstEnd, QuoteKind.Indirect, p) { Loose = rs.Loose, CueStart = cueStart, CueEnd = cueEnd };
                 if (rs.Phrase is SpeakerPhrase phrase)
                 {
                     q.Attribution = new Attribution(c.Tokens[rs.CueFirst].Start, c.Tokens[rs.CueEnd - 1].End, phrase);
+                }
+                else if (overlaps && (rs.Loose & LooseReason.Participle) != 0)
+                {
+                    // "“…,” says the owner, noting that …": the participle's subject is the speaker of the marked quote
+                    // before it in the sentence, so the candidate may carry that quote's speaker.
+                    for (int i = candidates.Count - 1; i >= 0 && candidates[i].Paragraph == p; i--)
+                    {
+                        if (candidates[i].Kind != QuoteKind.Indirect && candidates[i].End >= sentence.Start && candidates[i].End <= c.Tokens[rs.CueFirst].Start)
+                        {
+                            q.MayCarry = true;
+                            break;
+                        }
+                    }
                 }
 
                 candidates.Add(q);
@@ -368,7 +387,10 @@ internal sealed class QuoteExtractor
                         && !(cueThenPhrase && RoleLike(c, comma + 1, last))
                         && !(overlaps && OverlapsCandidate(candidates, p, c.Tokens[comma + 1].Start, c.Tokens[last].End)))
                     {
-                        var rest = new QuoteCandidate(c.Tokens[comma + 1].Start, c.Tokens[last].End, QuoteKind.Indirect, p) { Loose = rs.Loose & ~LooseReason.ShortContent };
+                        var rest = new QuoteCandidate(c.Tokens[comma + 1].Start, c.Tokens[last].End, QuoteKind.Indirect, p)
+                        {
+                            Loose = rs.Loose & ~LooseReason.ShortContent, CueStart = cueStart, CueEnd = cueEnd,
+                        };
                         rest.Attribution = q.Attribution;
                         candidates.Add(rest);
                     }
@@ -380,7 +402,10 @@ internal sealed class QuoteExtractor
                     int contentStart = c.Tokens[c.Is(afterCue, "that") ? afterCue + 1 : afterCue].Start;
                     if (contentStart < rs.ContentEnd)
                     {
-                        var second = new QuoteCandidate(contentStart, rs.ContentEnd, QuoteKind.Indirect, p) { Loose = secondLoose };
+                        var second = new QuoteCandidate(contentStart, rs.ContentEnd, QuoteKind.Indirect, p)
+                        {
+                            Loose = secondLoose, CueStart = c.Tokens[secondCue].Start, CueEnd = c.Tokens[secondCue + secondLength - 1].End,
+                        };
                         if (secondPhrase is SpeakerPhrase same)
                         {
                             second.Attribution = new Attribution(c.Tokens[secondCue].Start, c.Tokens[secondCue + secondLength - 1].End, same);

@@ -154,9 +154,17 @@ internal static class ReportedSpeechFinder
             SpeakerPhrase? phrase = SpeakerPhraseFinder.FindBefore(c, k, a);
             if (phrase is not SpeakerPhrase p || !StartsClause(c, a, p.First) || !SpeakerPhraseFinder.Agrees(c, p, k, verb!))
             {
-                if (loose && fallback is null && c.IsLower(k))
+                // "“…,” says the affable owner": a marked quote's inverted cue, whose object is its speaker, not speech.
+                // Kept out of the loose readings: a negated cue ("do not say that …", "has not said …": no statement), and a
+                // cue in a comparative or free relative clause ("lower than the city says they are", "what he said about …"),
+                // whose content is the main clause's, not the subject's statement.
+                int lo = phrase is SpeakerPhrase np ? np.Last + 1 : Math.Max(a, k - 3);
+                if (loose && fallback is null && c.IsLower(k) && !c.IsQuoteMark(k - 1) && !SpeakerPhraseFinder.IsNegated(c, lo, k)
+                    && !InGapClause(c, a, k, phrase))
                 {
-                    fallback = Loose(c, k, n, verb!, b, null, LooseReason.NoSubject);
+                    // The phrase found before the cue stays the candidate's speaker phrase even though it does not start the
+                    // clause or agree with the verb ("some at the club say", "city staff confirmed").
+                    fallback = Loose(c, k, n, verb!, b, phrase, LooseReason.NoSubject);
                 }
 
                 continue;
@@ -184,6 +192,30 @@ internal static class ReportedSpeechFinder
 
         return null;
     }
+
+    /// <summary>
+    /// Whether the cue at <paramref name="k"/> stands in a comparative or free relative clause: "than" or "what" right
+    /// before its subject phrase or among the three words before it ("higher than city reports say", "what he said").
+    /// </summary>
+    private static bool InGapClause(QuoteContext c, int a, int k, SpeakerPhrase? phrase)
+    {
+        if (phrase is SpeakerPhrase p && p.First - 1 >= a && IsGapWord(c, p.First - 1))
+        {
+            return true;
+        }
+
+        for (int g = k - 1; g >= a && g >= k - 3 && c.IsWord(g); g--)
+        {
+            if (IsGapWord(c, g))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsGapWord(QuoteContext c, int t) => c.Is(t, "than") || c.Is(t, "what");
 
     private static ReportedSpeech? Loose(QuoteContext c, int k, int n, CueVerb verb, int b, SpeakerPhrase? phrase, int reason)
     {

@@ -470,6 +470,20 @@ internal static class SpeakerPhraseFinder
         return false;
     }
 
+    /// <summary>Whether a negation ("not", "never", "-n't") stands in tokens <c>from..cue-1</c>, between a subject and its cue ("do not say").</summary>
+    public static bool IsNegated(QuoteContext c, int from, int cue)
+    {
+        for (int k = Math.Max(0, from); k < cue; k++)
+        {
+            if (c.Is(k, "not") || c.Is(k, "never") || c.Span(k).EndsWith("n\u2019t", StringComparison.OrdinalIgnoreCase) || c.Span(k).EndsWith("n't", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Whether a subject agrees with the verb form: a bare form ("report", "say") needs a plural or
     /// I/we/you/they subject, so "The PBO report concluded" and "A final report is" are not speech;
@@ -483,12 +497,9 @@ internal static class SpeakerPhraseFinder
         }
 
         // Negated or passive speech is not a statement by the subject: "do not say", "was reported by".
-        for (int k = subject.Last + 1; k < cue; k++)
+        if (IsNegated(c, subject.Last + 1, cue))
         {
-            if (c.Is(k, "not") || c.Is(k, "never") || c.Span(k).EndsWith("n\u2019t", StringComparison.OrdinalIgnoreCase) || c.Span(k).EndsWith("n't", StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
-            }
+            return false;
         }
 
         if (cue - 1 > subject.Last && (c.Is(cue - 1, "was") || c.Is(cue - 1, "were") || c.Is(cue - 1, "is") || c.Is(cue - 1, "are") || c.Is(cue - 1, "been") || c.Is(cue - 1, "be"))

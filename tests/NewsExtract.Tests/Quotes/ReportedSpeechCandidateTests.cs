@@ -70,6 +70,86 @@ public class ReportedSpeechCandidateTests
     }
 
     [Fact]
+    public void LooseCandidateWithoutASpeakerPhrase_KeepsItsCue()
+    {
+        // No speaker phrase starts the clause ("late on Friday the parks people confirmed"): a loose candidate whose
+        // cue verb the detector still sees, and which the output carries.
+        const string text = "The outdoor rinks closed early this year.\n\n"
+            + "Both rinks could have stayed open for another month, but late on Friday the parks people confirmed there are no plans to reopen them.";
+        Quote found = Assert.Single(AllCandidates(text), q => q.Kind == QuoteKind.Indirect && q.Text == "there are no plans to reopen them");
+        Assert.Equal("confirmed", found.Cue?.Text);
+        Assert.DoesNotContain(RulesOnly(text), q => q.Text == "there are no plans to reopen them");
+    }
+
+    [Fact]
+    public void LooseCandidateWithoutAClauseSubject_KeepsThePhraseBeforeTheCue()
+    {
+        // "some at the X say": the phrase before the cue does not start the clause (the strict rules reject it), but it is
+        // still the speaker phrase of the loose candidate, so its speaker is named from it rather than left to the window.
+        const string text = "The regatta was cancelled for the second year.\n\n"
+            + "Two years after the storm that wrecked the docks, some at the Fairview Rowing Club say the repair money has run out.";
+        Quote found = Assert.Single(AllCandidates(text), q => q.Kind == QuoteKind.Indirect && q.Text == "the repair money has run out");
+        Assert.Equal("say", found.Cue?.Text);
+        Assert.NotNull(found.Speaker);
+        Assert.EndsWith("Club", found.Speaker!.Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoosePartialWithoutASpeakerPhrase_KeepsItsCue()
+    {
+        // A reported clause holding a marked fragment, with no speaker phrase starting it: the Partial candidate still has its cue.
+        const string text = "The outdoor rinks closed early this year.\n\n"
+            + "Both rinks could have stayed open, but late on Friday the parks people confirmed the rinks were \u201Cclosed for good\u201D after the thaw.";
+        Quote found = Assert.Single(AllCandidates(text), q => q.Kind == QuoteKind.Partial);
+        Assert.Equal("confirmed", found.Cue?.Text);
+    }
+
+    [Theory]
+    [InlineData("The court filings do not say the driver ever left the car that night.")]
+    [InlineData("The court filings never say the driver ever left the car that night.")]
+    [InlineData("Her lawyers have not said the driver ever left the car that night.")]
+    public void NegatedCue_GivesNoLooseCandidate(string sentence)
+    {
+        // "do not say that …": no statement is reported, neither by the strict rules nor as a loose candidate.
+        string text = "The trial opened on Monday.\n\n" + sentence;
+        Assert.DoesNotContain(AllCandidates(text), q => q.Kind == QuoteKind.Indirect);
+    }
+
+    [Theory]
+    [InlineData("The repair bill could be much higher than city staff say it will be by the spring.")]
+    [InlineData("At other times the claims, such as what he said about the repair bill, do not seem to serve any purpose.")]
+    public void CueInAComparativeOrFreeRelativeClause_GivesNoLooseCandidate(string sentence)
+    {
+        // "higher than X say it will be", "what X said about …": the cue's content is the main clause's, not a statement.
+        string text = "The arena roof failed in March.\n\n" + sentence;
+        Assert.DoesNotContain(AllCandidates(text), q => q.Kind == QuoteKind.Indirect);
+    }
+
+    [Fact]
+    public void ParticipleAfterAMarkedQuote_CarriesTheQuotesSpeaker()
+    {
+        // "“…,” says the owner, noting that …": the participle's subject is the marked quote's speaker.
+        const string text = "Marta Keller runs the only bike shop in Elmvale.\n\n"
+            + "\u201CPeople here fix things before they buy new ones,\u201D says the soft-spoken mechanic, noting that repairs make up most of her sales.";
+        IReadOnlyList<Quote> all = AllCandidates(text);
+        Quote marked = Assert.Single(all, q => q.Kind == QuoteKind.Direct);
+        Quote noting = Assert.Single(all, q => q.Kind == QuoteKind.Indirect && q.Text == "repairs make up most of her sales");
+        Assert.Equal("noting", noting.Cue?.Text);
+        Assert.NotNull(marked.Speaker);
+        Assert.Equal(marked.Speaker!.Name, noting.Speaker?.Name);
+    }
+
+    [Fact]
+    public void InvertedCueAfterAMarkedQuote_IsNoReportedSpeech()
+    {
+        // "“…,” says the owner": the words after the cue name the marked quote's speaker; they are not a statement.
+        const string text = "The shop opened in 2009.\n\n\u201CWe sell about two a week,\u201D says the cheerful owner of the corner shop on Main Street.";
+        IReadOnlyList<Quote> all = AllCandidates(text);
+        Assert.Contains(all, q => q.Kind == QuoteKind.Direct && q.Text.StartsWith("We sell about two a week", StringComparison.Ordinal));
+        Assert.DoesNotContain(all, q => q.Kind == QuoteKind.Indirect);
+    }
+
+    [Fact]
     public void SentenceWithQuoteMarks_TheQuotesOwnCueIsNotReportedSpeech()
     {
         const string text = "The hearing ended late.\n\nWhen asked about the long delay, Ruth Ross said, \u201CWe are doing our best with what we have.\u201D";
