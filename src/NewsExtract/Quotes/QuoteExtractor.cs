@@ -635,12 +635,13 @@ internal sealed class QuoteExtractor
             }
 
             int sentence = SortedSearch.SentenceEndingAfter(c.Document.Sentences, c.Tokens[a.Phrase.Head].Start);
+            int firstMark = FirstQuoteMark(c.Text, q.Start, q.End); // one scan per quote, so a long quote stays linear
             for (int m = SortedSearch.MentionAtOrAfter(mentions, q.Start); m < mentions.Length && mentions[m].Start < q.End; m++)
             {
                 int e = c.Index.EntityOfMention(m);
                 if (mentions[m].End <= q.End && c.Index.Entity(e).Type == EntityType.Person
                     && SortedSearch.SentenceEndingAfter(c.Document.Sentences, mentions[m].Start) == sentence
-                    && !IsPossessive(c.Text, mentions[m].End) && !HasQuoteMark(c.Text, q.Start, mentions[m].Start))
+                    && !IsPossessive(c.Text, mentions[m].End) && !(firstMark >= 0 && firstMark < mentions[m].Start))
                 {
                     if (!result.TryGetValue(a.Phrase.Head, out HashSet<int>? set))
                     {
@@ -661,21 +662,21 @@ internal sealed class QuoteExtractor
         => end + 1 < text.Length && text[end] is '\u2019' or '\'' && text[end + 1] == 's' && (end + 2 == text.Length || !char.IsLetter(text[end + 2]));
 
     /// <summary>
-    /// Whether a quote mark (not an apostrophe between letters) stands in <c>[from, to)</c>: a name after it is in a
+    /// The first quote mark (not an apostrophe between letters) in <c>[from, to)</c>, or -1: a name after it is in a
     /// nested quotation ("He whispered, ‘Billie Jean King, you are the Queen’"), someone else's words.
     /// </summary>
-    private static bool HasQuoteMark(string text, int from, int to)
+    private static int FirstQuoteMark(string text, int from, int to)
     {
         for (int i = from; i < to; i++)
         {
             char ch = text[i];
             if (IsQuoteChar(ch) || (IsSingleMark(ch) && !(i > 0 && i + 1 < text.Length && char.IsLetter(text[i - 1]) && char.IsLetter(text[i + 1]))))
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 
     private static bool IsQuoteChar(char ch) => ch is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB';

@@ -51,6 +51,9 @@ internal sealed record RankedQuote(int Start, int End, QuoteKind Kind, SpeakerCa
 internal sealed class SpeakerRanker
 {
     private const int ParagraphWindow = 2;
+
+    /// <summary>How far (in characters) before and after the quote the window reaches at most.</summary>
+    private const int MaxWindowChars = 4000;
     private const int MaxEntityCandidates = 12;
 
     private readonly QuoteContext _c;
@@ -136,8 +139,9 @@ internal sealed class SpeakerRanker
 
         // Entities mentioned in the window, nearest mention first; the rule's entity among them.
         Paragraph[] paragraphs = _c.Document.Layout.Paragraphs;
-        int windowStart = paragraphs[Math.Max(0, paragraph - ParagraphWindow)].Start;
-        int windowEnd = paragraphs[paragraph].End;
+        // Bounded in characters too, so a text of one huge paragraph costs time in proportion to its length.
+        int windowStart = Math.Max(paragraphs[Math.Max(0, paragraph - ParagraphWindow)].Start, start - MaxWindowChars);
+        int windowEnd = Math.Min(paragraphs[paragraph].End, end + MaxWindowChars);
         MentionInfo[] mentions = _c.Document.Mentions;
         var nearest = new Dictionary<int, (int Mention, int Distance)>();
         for (int m = SortedSearch.MentionAtOrAfter(mentions, windowStart); m < mentions.Length && mentions[m].Start < windowEnd; m++)
