@@ -434,6 +434,17 @@ internal static class ReportedSpeechFinder
             }
         }
 
+        // The rest of an outlet's name: "told BBC Radio 4 there …", "told the Sunday Telegraph newspaper there …".
+        if (i > start && i < b && c.IsCapitalized(i - 1) && c.Tokens[i].Kind == Text.Tokenization.TokenKind.Number)
+        {
+            i++;
+        }
+
+        if (i > start && i < b && c.IsCapitalized(i - 1) && c.IsLower(i) && c.In(i, WordClasses.OutletNouns))
+        {
+            i++;
+        }
+
         return i;
     }
 

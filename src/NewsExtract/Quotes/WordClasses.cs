@@ -34,6 +34,9 @@ internal static class WordClasses
     /// <summary>Nouns for the people who act for a possessor or name before them ("the mayor's staff", "Surrey staff").</summary>
     public static readonly FrozenSet<string> RetinueNouns = SpeakerNounClass("retinue");
 
+    /// <summary>A news outlet's common noun that ends its name ("the Sunday Telegraph newspaper"; lexicon <c>speaker-nouns</c>, class <c>outlet</c>).</summary>
+    public static readonly FrozenSet<string> OutletNouns = SpeakerNounClass("outlet");
+
     /// <summary>
     /// Lower-case words that join the capitalized words of one name ("Ludwig van Beethoven", "Bank of
     /// Canada"): the resolution stage's surname particles (lexicon <c>name-particles</c>) and "of".

@@ -105,6 +105,16 @@ public class QuoteExtractorTests
         Assert.Equal("Vogt", LastName(QuoteWith(Quotes(text), "played well")));
     }
 
+    [Theory]
+    [InlineData("the Sunday Courier newspaper")]
+    [InlineData("BBC Radio 4")]
+    public void Extract_ToldAnOutlet_ContentStartsAfterTheOutletsName(string outlet)
+    {
+        string text = "The minister spoke on Sunday.\n\nNora Blake told " + outlet + " there would be no new casinos.";
+        Quote quote = QuoteWith(Quotes(text), "no new casinos");
+        Assert.Equal("there would be no new casinos", quote.Text);
+    }
+
     [Fact]
     public void Extract_InvertedCue_AttributesToTheNameAfterIt()
     {
