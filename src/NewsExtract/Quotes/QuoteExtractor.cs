@@ -215,32 +215,35 @@ internal sealed class QuoteExtractor
             }
         }
 
-        // Quotes of one paragraph without their own cue share the nearest attributed one ("“A.” “B,” she said.").
+        // Quotes of one paragraph without their own cue share the nearest attributed one ("“A.” “B,” she said."): the
+        // next attributed Direct quote of each position is found in one backward pass, the previous attributed quote on
+        // the way forward, so a paragraph of many quotes stays linear.
+        var nextDirect = new QuoteCandidate?[local.Count];
+        QuoteCandidate? following = null;
+        for (int j = local.Count - 1; j >= 0; j--)
+        {
+            nextDirect[j] = following;
+            if (local[j].Attribution is not null && local[j].Kind == QuoteKind.Direct)
+            {
+                following = local[j];
+            }
+        }
+
+        QuoteCandidate? prev = null;
         for (int i = 0; i < local.Count; i++)
         {
-            if (local[i].Attribution is not null || local[i].Kind != QuoteKind.Direct)
+            if (local[i].Attribution is not null)
+            {
+                prev = local[i];
+                continue;
+            }
+
+            if (local[i].Kind != QuoteKind.Direct)
             {
                 continue;
             }
 
-            QuoteCandidate? next = null;
-            for (int j = i + 1; j < local.Count && next is null; j++)
-            {
-                if (local[j].Attribution is not null && local[j].Kind == QuoteKind.Direct)
-                {
-                    next = local[j];
-                }
-            }
-
-            QuoteCandidate? prev = null;
-            for (int j = i - 1; j >= 0 && prev is null; j--)
-            {
-                if (local[j].Attribution is not null)
-                {
-                    prev = local[j];
-                }
-            }
-
+            QuoteCandidate? next = nextDirect[i];
             local[i].SharesWith = local[i].MayCarry ? next : prev ?? next;
             if (local[i].SharesWith is null && i > 0 && local[i].Continues)
             {
@@ -718,11 +721,6 @@ internal sealed class QuoteExtractor
     }
 
     /// <summary>
-    /// Whether the narrative between a speaker's last quote and a cue-less quote paragraph stays with that
-    /// speaker: the paragraph right before names them (by surname) or opens with a personal pronoun, and no
-    /// more than two paragraphs intervene.
-    /// </summary>
-    /// <summary>
     /// A cue-less direct quote that opens a sentence takes the person the sentence before it is about,
     /// when that sentence is in the same or the previous paragraph.
     /// </summary>
@@ -753,6 +751,11 @@ internal sealed class QuoteExtractor
         return resolver.NarrativeSubject(previous.FirstToken, previous.FirstToken + previous.TokenCount);
     }
 
+    /// <summary>
+    /// Whether the narrative between a speaker's last quote and a cue-less quote paragraph stays with that
+    /// speaker: the paragraph right before names them (by surname) or opens with a personal pronoun, and no
+    /// more than two paragraphs intervene.
+    /// </summary>
     private static bool StillAbout(QuoteContext c, int paragraph, int speakerParagraph, Speaker speaker)
     {
         if (paragraph - speakerParagraph > 3 || paragraph < 0)
