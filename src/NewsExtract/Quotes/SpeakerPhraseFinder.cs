@@ -62,13 +62,7 @@ internal static class SpeakerPhraseFinder
                 // Another describing segment right before this one ("Sen. Jane Doe, D-Mich., a member of …, said"):
                 // stay on its closing comma so the next hop skips it too.
                 j = k - 1;
-                int k2 = k - 1;
-                while (k2 >= lo && k2 > k - 40 && !c.IsPunct(k2, ',') && !c.IsQuoteMark(k2))
-                {
-                    k2--;
-                }
-
-                if (k2 >= lo && k2 < k - 1 && c.IsPunct(k2, ',') && IsAppositive(c, k2 + 1, k))
+                if (PrecedingSegment(c, k, lo) is int k2 && IsAppositive(c, k2 + 1, k))
                 {
                     j = k;
                 }

@@ -206,6 +206,9 @@ public class QuoteExtractorTests
 
     private static readonly ArticleAnalyzer s_rules = ArticleAnalyzer.CreateWithSpeakerModel(new ArticleAnalyzerOptions(), null);
 
+    /// <summary>The quotes of the rule pass alone (no speaker model).</summary>
+    private static IReadOnlyList<Quote> RuleQuotes(string text) => s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes;
+
     private const string UnnamedOfficial = "Finance Minister Carla Benoit tabled the budget on Monday.\n\n"
         + "A finance official told reporters that the deficit would shrink next year.\n\n"
         + "\u201CWe expect a surplus by 2028,\u201D the official said.";
@@ -214,7 +217,7 @@ public class QuoteExtractorTests
     public void Extract_DefiniteDescriptionRepeatingAnUnnamedSpeaker_IsThatSpeakerNotTheNamedMinister()
     {
         // Rule pass: "the official" repeats the head of "A finance official", who is no entity; Benoit is a minister.
-        Quote rules = QuoteWith(s_rules.Analyze(UnnamedOfficial, TestContext.Current.CancellationToken).Quotes, "surplus");
+        Quote rules = QuoteWith(RuleQuotes(UnnamedOfficial), "surplus");
         Assert.Equal("A finance official", rules.Speaker?.Name);
         Assert.Null(rules.Speaker?.EntityId);
         Assert.Equal("the official", rules.Speaker?.Mention?.Text);
@@ -228,7 +231,7 @@ public class QuoteExtractorTests
     {
         // "the minister" does not repeat "official": the description goes to the named minister, as before.
         string text = UnnamedOfficial.Replace("the official said", "the minister said", StringComparison.Ordinal);
-        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "surplus");
+        Quote quote = QuoteWith(RuleQuotes(text), "surplus");
         Assert.Equal("Benoit", LastName(quote));
     }
 
@@ -239,7 +242,7 @@ public class QuoteExtractorTests
         // not the organization named in the paragraph before.
         const string text = "Westmark Holdings cut 200 jobs in March.\n\n"
             + "The layoffs come at a time when the government is struggling with what it says is a record deficit.";
-        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "record deficit");
+        Quote quote = QuoteWith(RuleQuotes(text), "record deficit");
         Assert.Equal("the government", quote.Speaker?.Name);
         Assert.Null(quote.Speaker?.EntityId);
         Assert.Equal("it", quote.Speaker?.Mention?.Text);
@@ -250,7 +253,7 @@ public class QuoteExtractorTests
     {
         const string text = "Northfield Energy posted a loss on Tuesday.\n\n"
             + "State senators are eager to pass the budget, and they say the vote will come next week.";
-        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "vote will come");
+        Quote quote = QuoteWith(RuleQuotes(text), "vote will come");
         Assert.Equal("State senators", quote.Speaker?.Name);
         Assert.Null(quote.Speaker?.EntityId);
     }
@@ -260,7 +263,7 @@ public class QuoteExtractorTests
     {
         // A mention heading a clause between the group noun and the pronoun is the nearer subject: the entity rules decide.
         const string text = "The officials met on Monday, and Northfield Energy says they expect a loss this year.";
-        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "loss this year");
+        Quote quote = QuoteWith(RuleQuotes(text), "loss this year");
         Assert.NotEqual("The officials", quote.Speaker?.Name);
     }
 
@@ -272,7 +275,7 @@ public class QuoteExtractorTests
         // "Reyes and two colleagues hid …, he said" is "he said Reyes and two colleagues hid": "he" is not Reyes,
         // for both pieces around the cue.
         const string text = TwoManagers + "Reyes and two colleagues hid under their desks, he said, but a guard ran to the roof.";
-        IReadOnlyList<Quote> quotes = s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes;
+        IReadOnlyList<Quote> quotes = RuleQuotes(text);
         Assert.Equal("Becker", LastName(QuoteWith(quotes, "hid under their desks")));
         Assert.Equal("Becker", LastName(QuoteWith(quotes, "guard ran to the roof")));
     }
@@ -282,7 +285,7 @@ public class QuoteExtractorTests
     {
         // A name inside a quotation nested in the content is someone else's words addressing the speaker.
         const string text = TwoManagers + "\u201CMy boss told me, \u2018Reyes, you did well,\u2019 and I believed him,\u201D he said.";
-        Assert.Equal("Reyes", LastName(QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "believed him")));
+        Assert.Equal("Reyes", LastName(QuoteWith(RuleQuotes(text), "believed him")));
     }
 
     [Fact]
@@ -290,7 +293,7 @@ public class QuoteExtractorTests
     {
         // "Finance officials" are several people; "the official" is not that group.
         string text = UnnamedOfficial.Replace("A finance official told", "Finance officials told", StringComparison.Ordinal);
-        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "surplus");
+        Quote quote = QuoteWith(RuleQuotes(text), "surplus");
         Assert.NotEqual("Finance officials", quote.Speaker?.Name);
     }
 
@@ -301,7 +304,7 @@ public class QuoteExtractorTests
         const string text = "Floodwater covered the coastal road near Pelabuhan on Sunday.\n\n"
             + "Residents carry belongings through a flooded street in the port town. Associated Press\n\n"
             + "The military said it was sending troops and medics to the worst-hit villages.";
-        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "sending troops");
+        Quote quote = QuoteWith(RuleQuotes(text), "sending troops");
         Assert.Equal("The military", quote.Speaker?.Name);
         Assert.Null(quote.Speaker?.EntityId);
     }
@@ -313,7 +316,7 @@ public class QuoteExtractorTests
         const string text = "Mayor Ken Doyle said last week that a study had been done by Rio Tinto.\n\n"
             + "Amnesty International said it had received \u201Cletters from hundreds of residents who were never consulted by Rio Tinto.\u201D\n\n"
             + "The group says those residents include fishers, farmers and teachers.";
-        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "fishers");
+        Quote quote = QuoteWith(RuleQuotes(text), "fishers");
         Assert.Equal("Amnesty International", quote.Speaker?.Name);
     }
 
@@ -324,7 +327,7 @@ public class QuoteExtractorTests
         const string text = "Residents of Aldmore protested on Friday against the quarry planned by Rio Tinto.\n\n"
             + "About two hundred people joined the march.\n\n"
             + "The commission said it would decide on the permit in March.";
-        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "permit");
+        Quote quote = QuoteWith(RuleQuotes(text), "permit");
         Assert.Equal("The commission", quote.Speaker?.Name);
         Assert.Null(quote.Speaker?.EntityId);
     }
@@ -335,7 +338,7 @@ public class QuoteExtractorTests
         // In the description's own paragraph, an organization just named as an object is still its antecedent.
         const string text = "Mayor Ken Doyle spoke at the hall on Monday.\n\n"
             + "The spill near the river was cleaned up by Rio Tinto within a week. The company told reporters on Friday that the water was safe again.";
-        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "water was safe");
+        Quote quote = QuoteWith(RuleQuotes(text), "water was safe");
         Assert.Equal("Rio Tinto", quote.Speaker?.Name);
     }
 
@@ -344,7 +347,7 @@ public class QuoteExtractorTests
     {
         // "group" and "company" are legal-form words of names ("Acme Group"), but "The company" alone is no name to shorten.
         const string text = "Residents of Aldmore protested on Friday.\n\nThe company told reporters that it had done nothing wrong.";
-        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "nothing wrong");
+        Quote quote = QuoteWith(RuleQuotes(text), "nothing wrong");
         Assert.Equal("The company", quote.Speaker?.Name);
     }
 
@@ -354,7 +357,7 @@ public class QuoteExtractorTests
         // "Another member of the public, whose …, wrote:": the description speaks, not the person named before it.
         const string text = "Gordon Blake chaired the hearing in Ottawa on Tuesday, and he spoke first.\n\n"
             + "Another member of the public, whose name was withheld, wrote: \u201CThe council has ignored our letters for years.\u201D";
-        Quote quote = QuoteWith(s_rules.Analyze(text, TestContext.Current.CancellationToken).Quotes, "ignored our letters");
+        Quote quote = QuoteWith(RuleQuotes(text), "ignored our letters");
         Assert.Equal("Another member of the public", quote.Speaker?.Name);
         Assert.Null(quote.Speaker?.EntityId);
     }
